@@ -1,0 +1,17 @@
+package io.provergateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to reach the core's proof data handler. {@code requestTimeout} bounds silence: no response, or no body bytes,
+ * for that long fails the exchange; a slow but steady body is fine.
+ */
+public record ApiConfig(
+        String baseUrl,
+        Duration connectTimeout,
+        Duration requestTimeout,
+        long maxResponseBytes,
+        Optional<Path> caCertPath,
+        Optional<Secret> token) {}
