@@ -1,0 +1,65 @@
+package io.provergateway.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.provergateway.testsupport.RestartablePostgres;
+import io.provergateway.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+class DataSourcesRestartTest {
+
+    @Test
+    void poolRecoversAfterPostgresRestart_withoutBeingRecreated() {
+        try (RestartablePostgres postgres = new RestartablePostgres()) {
+            TestDatabase database = postgres.createDatabase("restart_test");
+            SchemaInstaller.install(database.dataSource());
+            HikariConfig config = DataSources.hikariConfig(database.databaseConfig(2));
+            config.setConnectionTimeout(1000);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                PostgresProverDatabase db = new PostgresProverDatabase(pool);
+                assertThat(db.oldestUnsentProofAge()).isEmpty();
+
+                postgres.stop();
+                assertThatThrownBy(db::oldestUnsentProofAge)
+                        .isInstanceOf(DatabaseException.class)
+                        .satisfies(e -> assertThat(((DatabaseException) e).retriable()).isTrue());
+
+                postgres.start();
+                assertThat(db.oldestUnsentProofAge()).isEmpty();
+                assertThat(pool.isClosed()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void poolStartsWhileTheDatabaseIsDown() {
+        try (RestartablePostgres postgres = new RestartablePostgres()) {
+            TestDatabase database = postgres.createDatabase("late_start");
+            SchemaInstaller.install(database.dataSource());
+            postgres.stop();
+            HikariConfig config = DataSources.hikariConfig(database.databaseConfig(1));
+            config.setConnectionTimeout(1000);
+
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                postgres.start();
+                SchemaCheck.verify(pool);
+            }
+        }
+    }
+
+    @Test
+    void poolSettingsFollowTheConfig() {
+        HikariConfig config = DataSources.hikariConfig(
+                io.provergateway.testsupport.TestPostgres.freshDatabase().databaseConfig(7));
+
+        assertThat(config.getPoolName()).isEqualTo("prover-gateway");
+        assertThat(config.getMaximumPoolSize()).isEqualTo(7);
+        assertThat(config.getConnectionTimeout()).isEqualTo(30_000);
+        assertThat(config.getInitializationFailTimeout()).isNegative();
+        assertThat(config.getUsername()).isEqualTo("postgres");
+        assertThat(config.getJdbcUrl()).doesNotContain("postgres:postgres");
+    }
+}
