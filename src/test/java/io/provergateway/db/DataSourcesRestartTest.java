@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.provergateway.config.DatabaseConfig;
+import io.provergateway.config.PostgresUrl;
+import io.provergateway.config.Secret;
 import io.provergateway.testsupport.RestartablePostgres;
 import io.provergateway.testsupport.TestDatabase;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DataSourcesRestartTest {
@@ -52,14 +56,16 @@ class DataSourcesRestartTest {
 
     @Test
     void poolSettingsFollowTheConfig() {
-        HikariConfig config = DataSources.hikariConfig(
-                io.provergateway.testsupport.TestPostgres.freshDatabase().databaseConfig(7));
+        HikariConfig config = DataSources.hikariConfig(new DatabaseConfig(new PostgresUrl(
+                "jdbc:postgresql://db.example:5432/prover", Optional.of("gateway"), Optional.of(new Secret("pw"))), 7));
 
         assertThat(config.getPoolName()).isEqualTo("prover-gateway");
         assertThat(config.getMaximumPoolSize()).isEqualTo(7);
         assertThat(config.getConnectionTimeout()).isEqualTo(30_000);
         assertThat(config.getInitializationFailTimeout()).isNegative();
-        assertThat(config.getUsername()).isEqualTo("postgres");
-        assertThat(config.getJdbcUrl()).doesNotContain("postgres:postgres");
+        assertThat(config.getJdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/prover");
+        assertThat(config.getUsername()).isEqualTo("gateway");
+        assertThat(config.getPassword()).isEqualTo("pw");
+        assertThat(config.isAutoCommit()).isTrue();
     }
 }

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 public final class RestartablePostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
+    private final Thread stopOnExit = new Thread(this::stop, "restartable-postgres-stop");
     private EmbeddedPostgres server;
 
     /** Creates the data directory and starts the server. */
@@ -30,6 +31,7 @@ public final class RestartablePostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         start();
     }
 
@@ -89,6 +91,11 @@ public final class RestartablePostgres implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // The hook is running or has run.
+        }
         try (Stream<Path> paths = Files.walk(dataDirectory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
