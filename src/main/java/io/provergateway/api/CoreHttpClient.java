@@ -1,0 +1,200 @@
+package io.provergateway.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.github.luben.zstd.ZstdInputStream;
+import io.provergateway.config.ApiConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * {@link CoreApi} over HTTP/1.1 ({@link HttpURLConnection}: its read timeout is exactly "no bytes for that long", so
+ * a slow but steady body never times out). URLs are built by string concatenation, as upstream does. Asks for zstd
+ * responses (the core compresses with zstd when asked), caps the body size, sends the optional bearer token.
+ */
+public final class CoreHttpClient implements CoreApi {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final int SNIPPET_CHARS = 200;
+
+    private final ApiConfig config;
+    private final String fetchUrl;
+    private final String submitUrlPrefix;
+    private final SSLSocketFactory tls;
+    private final boolean acceptZstd;
+    private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+
+    public CoreHttpClient(ApiConfig config, boolean acceptZstd) {
+        this.config = config;
+        this.fetchUrl = config.baseUrl() + "/proof_generation_data";
+        this.submitUrlPrefix = config.baseUrl() + "/submit_proof/";
+        this.tls = config.caCertPath().map(TlsTrust::socketFactory).orElse(null);
+        this.acceptZstd = acceptZstd;
+    }
+
+    @Override
+    public <T> T fetchProofGenerationData(BodyReader<T> reader) {
+        return exchange(fetchUrl, "{}".getBytes(StandardCharsets.UTF_8), acceptZstd, reader);
+    }
+
+    @Override
+    public SubmitOutcome submitProof(long l1BatchNumber, byte[] requestJson) {
+        String url = submitUrlPrefix + l1BatchNumber;
+        return exchange(url, requestJson, false, body -> parseSubmitResponse(url, body));
+    }
+
+    @Override
+    public void abortInFlight() {
+        inFlight.forEach(HttpURLConnection::disconnect);
+    }
+
+    private <T> T exchange(String url, byte[] requestBody, boolean zstd, BodyReader<T> reader) {
+        HttpURLConnection connection = open(url, requestBody.length, zstd);
+        inFlight.add(connection);
+        boolean clean = false;
+        try {
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(requestBody);
+            }
+            int status = connection.getResponseCode();
+            if (status < 200 || status > 299) {
+                throw new CoreHttpStatusException(url, status, snippet(connection.getErrorStream()));
+            }
+            checkHeaders(url, connection);
+            try (InputStream body = body(connection)) {
+                T result = reader.read(body);
+                clean = true;
+                return result;
+            }
+        } catch (UncheckedIOException e) {
+            throw transportFailure(url, e.getCause());
+        } catch (IOException e) {
+            throw transportFailure(url, e);
+        } finally {
+            inFlight.remove(connection);
+            if (!clean) {
+                connection.disconnect();
+            }
+        }
+    }
+
+    private HttpURLConnection open(String url, int bodyLength, boolean zstd) {
+        try {
+            URL target = URI.create(url).toURL();
+            HttpURLConnection connection = (HttpURLConnection) target.openConnection();
+            if (tls != null && connection instanceof HttpsURLConnection https) {
+                https.setSSLSocketFactory(tls);
+            }
+            connection.setConnectTimeout(millis(config.connectTimeout().toMillis()));
+            connection.setReadTimeout(millis(config.requestTimeout().toMillis()));
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setUseCaches(false);
+            connection.setFixedLengthStreamingMode(bodyLength);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Accept", "application/json");
+            connection.setRequestProperty("User-Agent", "prover-gateway");
+            if (zstd) {
+                connection.setRequestProperty("Accept-Encoding", "zstd");
+            }
+            config.token().ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t.reveal()));
+            return connection;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CoreApiException("transport", "cannot open " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkHeaders(String url, HttpURLConnection connection) {
+        String type = connection.getContentType();
+        if (type != null && !type.toLowerCase(Locale.ROOT).contains("json")) {
+            throw new CoreApiException("bad_reply", "POST " + url + " answered Content-Type \"" + type
+                    + "\", expected application/json", null);
+        }
+        long length = connection.getContentLengthLong();
+        if (length > config.maxResponseBytes()) {
+            throw new CoreApiException("too_large", "POST " + url + " announced a body of " + length
+                    + " bytes, over the limit of " + config.maxResponseBytes()
+                    + " (FRI_PROVER_GATEWAY_MAX_RESPONSE_BYTES)", null);
+        }
+    }
+
+    private InputStream body(HttpURLConnection connection) throws IOException {
+        InputStream raw = new LimitedInputStream(connection.getInputStream(), config.maxResponseBytes());
+        String encoding = connection.getContentEncoding();
+        if (encoding == null || encoding.equalsIgnoreCase("identity")) {
+            return raw;
+        }
+        if (encoding.equalsIgnoreCase("zstd")) {
+            return new LimitedInputStream(new ZstdInputStream(raw), config.maxResponseBytes());
+        }
+        raw.close();
+        throw new IOException("unsupported Content-Encoding \"" + encoding + "\"");
+    }
+
+    private CoreApiException transportFailure(String url, Throwable cause) {
+        if (cause instanceof LimitedInputStream.TooLargeException) {
+            return new CoreApiException("too_large", "POST " + url + ": " + cause.getMessage(), cause);
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return new CoreApiException("timeout", "POST " + url + " timed out: " + cause.getMessage()
+                    + " (connect " + config.connectTimeout().toSeconds() + " s, silence "
+                    + config.requestTimeout().toSeconds() + " s)", cause);
+        }
+        return new CoreApiException("transport", "POST " + url + " failed: " + cause, cause);
+    }
+
+    static SubmitOutcome parseSubmitResponse(String url, InputStream body) throws IOException {
+        try (JsonParser parser = JSON.createParser(body)) {
+            JsonToken first = parser.nextToken();
+            SubmitOutcome outcome = null;
+            if (first == JsonToken.VALUE_STRING && parser.getText().equals("Success")) {
+                outcome = new SubmitOutcome.Acknowledged();
+            } else if (first == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                    && parser.currentName().equals("Error") && parser.nextToken() == JsonToken.VALUE_STRING) {
+                String message = parser.getText();
+                if (parser.nextToken() == JsonToken.END_OBJECT) {
+                    outcome = new SubmitOutcome.Rejected(message);
+                }
+            }
+            if (outcome == null || parser.nextToken() != null) {
+                throw badReply(url, "expected \"Success\" or {\"Error\":\"...\"}", null);
+            }
+            return outcome;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw badReply(url, "not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static CoreApiException badReply(String url, String problem, Throwable cause) {
+        return new CoreApiException("bad_reply", "POST " + url + " answered an unexpected body: " + problem, cause);
+    }
+
+    private static String snippet(InputStream errorBody) {
+        if (errorBody == null) {
+            return "";
+        }
+        try (InputStream in = errorBody) {
+            String text = new String(in.readNBytes(SNIPPET_CHARS * 4), StandardCharsets.UTF_8);
+            String flat = text.replaceAll("[\\p{Cntrl}]+", " ").strip();
+            return flat.length() > SNIPPET_CHARS ? flat.substring(0, SNIPPET_CHARS) + "..." : flat;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int millis(long value) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, value));
+    }
+}

@@ -1,0 +1,128 @@
+package io.provergateway.fetcher;
+
+import io.provergateway.api.CoreApi;
+import io.provergateway.api.CoreApiException;
+import io.provergateway.db.ProverDatabase;
+import io.provergateway.loop.Task;
+import io.provergateway.metrics.GatewayMetrics;
+import io.provergateway.store.BlobStore;
+import io.provergateway.store.ObjectKeys;
+import io.provergateway.wire.MalformedPayloadException;
+import io.provergateway.wire.ProofGenerationDataTranscoder;
+import io.provergateway.wire.TranscodeResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches one batch of proof generation data per run and stores it: the response streams into the spool as bincode,
+ * is committed there, then goes to the object store ({@code witness_inputs/witness_inputs_{n}.bin}) and finally the
+ * prover DB rows in one transaction. Batches left in the spool (outage, crash) are finished before fetching more.
+ */
+public final class ProofGenDataFetcher implements Task {
+    private static final Logger LOG = LoggerFactory.getLogger(ProofGenDataFetcher.class);
+
+    private final CoreApi core;
+    private final WitnessSpool spool;
+    private final BlobStore store;
+    private final ProverDatabase database;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private final ProofGenerationDataTranscoder transcoder = new ProofGenerationDataTranscoder();
+
+    public ProofGenDataFetcher(CoreApi core, WitnessSpool spool, BlobStore store, ProverDatabase database,
+            GatewayMetrics metrics, Clock clock) {
+        this.core = core;
+        this.spool = spool;
+        this.store = store;
+        this.database = database;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return GatewayMetrics.FETCHER;
+    }
+
+    @Override
+    public boolean runOnce() {
+        List<SpooledBatch> pending = spool.pending();
+        metrics.spoolPending(pending.size());
+        if (!pending.isEmpty()) {
+            persist(pending.get(0), Duration.ZERO);
+            return true;
+        }
+        return fetch();
+    }
+
+    private boolean fetch() {
+        Path received = spool.newIncomingFile();
+        Instant started = clock.instant();
+        try {
+            TranscodeResult result = core.fetchProofGenerationData(body -> transcoder.transcode(body, received));
+            Duration download = Duration.between(started, clock.instant());
+            if (result instanceof TranscodeResult.Batch batch) {
+                SpooledBatch spooled = spool.commit(received, batch.l1BatchNumber(), batch.protocolVersion(),
+                        batch.snarkWrapperVkHash());
+                LOG.info("batch received l1_batch_number={} protocol_version={} bytes={} download_ms={}",
+                        batch.l1BatchNumber(), batch.protocolVersion(), batch.bincodeBytes(), download.toMillis());
+                metrics.spoolPending(1);
+                persist(spooled, download);
+                return true;
+            }
+            spool.discard(received);
+            if (result instanceof TranscodeResult.CoreError error) {
+                metrics.coreReportedError(name());
+                LOG.error("core answered an error to proof_generation_data message=\"{}\"", error.message());
+            } else {
+                LOG.debug("There are currently no pending batches to be proven");
+            }
+            return false;
+        } catch (MalformedPayloadException e) {
+            spool.discard(received);
+            metrics.httpError(name());
+            metrics.payloadRejected("malformed");
+            LOG.error("rejected proof generation data, nothing stored: {}", e.getMessage());
+            return false;
+        } catch (CoreApiException e) {
+            spool.discard(received);
+            metrics.httpError(name());
+            if (e.kind().equals("too_large") || e.kind().equals("bad_reply")) {
+                metrics.payloadRejected(e.kind());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            spool.discard(received);
+            throw e;
+        }
+    }
+
+    private void persist(SpooledBatch batch, Duration download) {
+        Instant started = clock.instant();
+        String key = ObjectKeys.witnessInputs(batch.l1BatchNumber());
+        long bytes = size(batch.file());
+        store.put(ObjectKeys.WITNESS_INPUTS, key, batch.file());
+        boolean inserted = database.saveWitnessInputs(batch.l1BatchNumber(), key, batch.protocolVersion(),
+                batch.snarkWrapperVkHash());
+        spool.remove(batch);
+        Duration persist = Duration.between(started, clock.instant());
+        metrics.batchStored(bytes, download, persist);
+        metrics.spoolPending(spool.pending().size());
+        LOG.info("batch stored l1_batch_number={} key={}/{} bytes={} new_row={} persist_ms={}", batch.l1BatchNumber(),
+                ObjectKeys.WITNESS_INPUTS, key, bytes, inserted, persist.toMillis());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read spooled batch " + file, e);
+        }
+    }
+}

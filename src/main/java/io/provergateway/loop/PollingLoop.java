@@ -1,0 +1,88 @@
+package io.provergateway.loop;
+
+import io.provergateway.metrics.GatewayMetrics;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one polling loop: run the task; go again at once when it did work, wait the poll period when it did not, back
+ * off (with jitter, capped) when it failed. It catches everything but fatal VM errors, so one exception never ends a
+ * loop. Logs once per state change: the first failure of a kind (ERROR), a change of kind, the recovery (WARN).
+ */
+public final class PollingLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(PollingLoop.class);
+
+    private final Task task;
+    private final Duration pollInterval;
+    private final Backoff backoff;
+    private final StopSignal stop;
+    private final GatewayMetrics metrics;
+    private int failures;
+    private String failureKind;
+
+    public PollingLoop(Task task, Duration pollInterval, Backoff backoff, StopSignal stop, GatewayMetrics metrics) {
+        this.task = task;
+        this.pollInterval = pollInterval;
+        this.backoff = backoff;
+        this.stop = stop;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void run() {
+        LOG.info("loop started task={} poll_interval={}s", task.name(), pollInterval.toSeconds());
+        while (!stop.isStopped()) {
+            Duration wait = iterate();
+            if (!wait.isZero() && stop.await(wait)) {
+                break;
+            }
+        }
+        LOG.info("loop stopped task={}", task.name());
+    }
+
+    /** Runs the task once and returns how long to wait before the next run. */
+    Duration iterate() {
+        try {
+            boolean didWork = task.runOnce();
+            recovered();
+            return didWork ? Duration.ZERO : pollInterval;
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
+            if (stop.isStopped()) {
+                LOG.debug("task={} attempt ended by shutdown: {}", task.name(), failure.toString());
+                return Duration.ZERO;
+            }
+            return failed(failure);
+        }
+    }
+
+    private Duration failed(Throwable failure) {
+        String kind = FailureKinds.of(failure);
+        failures++;
+        metrics.taskFailed(task.name(), kind);
+        Duration delay = backoff.delayAfter(failures);
+        if (!kind.equals(failureKind)) {
+            failureKind = kind;
+            if (kind.equals("internal")) {
+                LOG.error("task={} failed kind={} retry_in={}ms", task.name(), kind, delay.toMillis(), failure);
+            } else {
+                LOG.error("task={} failed kind={} retry_in={}ms error=\"{}\"", task.name(), kind, delay.toMillis(),
+                        failure.getMessage());
+            }
+        } else {
+            LOG.debug("task={} still failing kind={} failures={} retry_in={}ms error=\"{}\"", task.name(), kind,
+                    failures, delay.toMillis(), failure.getMessage());
+        }
+        return delay;
+    }
+
+    private void recovered() {
+        if (failures > 0) {
+            LOG.warn("task={} recovered after {} failed attempts kind={}", task.name(), failures, failureKind);
+            failures = 0;
+            failureKind = null;
+        }
+    }
+}
