@@ -13,6 +13,9 @@ public interface BatchEvents {
     /** The core accepted a submission for the batch; {@code bytes} is the request body size. */
     default void acknowledged(long l1BatchNumber, boolean skipped, long bytes) {}
 
+    /** A simulator could not move the batch on (e.g. its witness blob does not decode). */
+    default void failed(long l1BatchNumber, String reason) {}
+
     /** The core refused a submission for the batch. */
     default void rejected(long l1BatchNumber, String reason) {}
 }
