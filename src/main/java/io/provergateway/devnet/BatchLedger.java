@@ -19,16 +19,18 @@ import java.util.TreeMap;
 final class BatchLedger {
     private final Clock clock;
     private final Duration proofGenerationTimeout;
+    private final long firstBatch;
     private final TreeMap<Long, Entry> batches = new TreeMap<>();
 
-    BatchLedger(Clock clock, Duration proofGenerationTimeout) {
+    BatchLedger(Clock clock, Duration proofGenerationTimeout, long firstBatch) {
         this.clock = clock;
         this.proofGenerationTimeout = proofGenerationTimeout;
+        this.firstBatch = firstBatch;
     }
 
-    /** Appends {@code count} ready batches after the highest one (the first is batch 1; 0 is genesis). */
+    /** Appends {@code count} ready batches after the highest one (or from the first batch). */
     synchronized List<Long> addBatches(int count) {
-        long next = batches.isEmpty() ? 1 : batches.lastKey() + 1;
+        long next = batches.isEmpty() ? firstBatch : batches.lastKey() + 1;
         List<Long> added = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             batches.put(next + i, new Entry());

@@ -114,6 +114,15 @@ public final class BatchTimeline implements BatchEvents {
         return Optional.ofNullable(lastRejection.get(n));
     }
 
+    /** Where batch {@code n} stands, for an operator reading why a run did not finish. */
+    public synchronized String describe(long n) {
+        Stamps s = stamps(n);
+        String where = s.fetched() == null ? "never handed out by the core"
+                : s.proven() == null ? "handed out, but no proof was written (is the witness job queued?)"
+                : s.acknowledged() == null ? "proven, but the core has not acknowledged it" : "acknowledged";
+        return "batch " + n + " " + where + lastRejection(n).map(r -> "; the core last refused it: " + r).orElse("");
+    }
+
     /** Waits until the predicate holds or the deadline passes; true if it holds. */
     public synchronized boolean awaitUntil(java.util.function.Predicate<BatchTimeline> condition, Instant deadline)
             throws InterruptedException {

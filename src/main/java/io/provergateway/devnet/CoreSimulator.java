@@ -37,36 +37,42 @@ public final class CoreSimulator implements AutoCloseable {
      * @param port 0 for an ephemeral port
      * @param seed decides the batch data and the coords the core expects
      * @param proofGenerationTimeout after this a handed-out batch is handed out again
+     * @param firstBatch the number of the first batch {@link #addBatches} makes
      */
     public record Settings(int port, long seed, CommitmentMode mode, Duration proofGenerationTimeout, Clock clock,
-            BatchEvents events) {
+            BatchEvents events, long firstBatch) {
         public static Settings defaults() {
             return new Settings(0, 1, CommitmentMode.ROLLUP, Duration.ofSeconds(60), Clock.systemUTC(),
-                    BatchEvents.NONE);
+                    BatchEvents.NONE, 1);
         }
 
         public Settings withPort(int value) {
-            return new Settings(value, seed, mode, proofGenerationTimeout, clock, events);
+            return new Settings(value, seed, mode, proofGenerationTimeout, clock, events, firstBatch);
         }
 
         public Settings withSeed(long value) {
-            return new Settings(port, value, mode, proofGenerationTimeout, clock, events);
+            return new Settings(port, value, mode, proofGenerationTimeout, clock, events, firstBatch);
         }
 
         public Settings withMode(CommitmentMode value) {
-            return new Settings(port, seed, value, proofGenerationTimeout, clock, events);
+            return new Settings(port, seed, value, proofGenerationTimeout, clock, events, firstBatch);
         }
 
         public Settings withProofGenerationTimeout(Duration value) {
-            return new Settings(port, seed, mode, value, clock, events);
+            return new Settings(port, seed, mode, value, clock, events, firstBatch);
         }
 
         public Settings withClock(Clock value) {
-            return new Settings(port, seed, mode, proofGenerationTimeout, value, events);
+            return new Settings(port, seed, mode, proofGenerationTimeout, value, events, firstBatch);
         }
 
         public Settings withEvents(BatchEvents value) {
-            return new Settings(port, seed, mode, proofGenerationTimeout, clock, value);
+            return new Settings(port, seed, mode, proofGenerationTimeout, clock, value, firstBatch);
+        }
+
+        /** The number {@link #addBatches} starts from (default 1; batch 0 is genesis). */
+        public Settings withFirstBatch(long value) {
+            return new Settings(port, seed, mode, proofGenerationTimeout, clock, events, value);
         }
     }
 
@@ -86,7 +92,7 @@ public final class CoreSimulator implements AutoCloseable {
         }
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
         CoreSimulator sim = new CoreSimulator(server, executor,
-                new BatchLedger(settings.clock(), settings.proofGenerationTimeout()));
+                new BatchLedger(settings.clock(), settings.proofGenerationTimeout(), settings.firstBatch()));
         WitnessDataGenerator generator = new WitnessDataGenerator(settings.seed(), settings.mode());
         server.createContext(ProofDataHandler.PATH,
                 new ProofDataHandler(sim.ledger, generator, sim.faults, settings.events()));
@@ -121,7 +127,7 @@ public final class CoreSimulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Makes {@code count} more batches ready to prove; returns their numbers (the first batch is 1). */
+    /** Makes {@code count} more batches ready to prove; returns their numbers (from the first batch on). */
     public List<Long> addBatches(int count) {
         return ledger.addBatches(count);
     }
