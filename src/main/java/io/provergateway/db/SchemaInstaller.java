@@ -1,12 +1,75 @@
 package io.provergateway.db;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
-/** Creates the upstream prover-DB schema (the tables the gateway touches) in an empty database. */
+/**
+ * Creates the upstream prover-DB schema (the tables the gateway touches, as left by all prover_dal migrations) in a
+ * database that does not have them yet, from {@code db/prover-schema.sql}, in one transaction. For development and
+ * tests; production databases are migrated by upstream tooling.
+ */
 public final class SchemaInstaller {
+    static final String RESOURCE = "db/prover-schema.sql";
+
     private SchemaInstaller() {}
 
+    /** Fails with a {@link DatabaseException} naming the existing tables if any of them is already present. */
     public static void install(DataSource dataSource) {
-        throw new UnsupportedOperationException("TODO");
+        String ddl = readResource();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<String> existing = existingTables(connection);
+                if (!existing.isEmpty()) {
+                    throw new DatabaseException("cannot install the prover schema: table(s) " + String.join(", ", existing)
+                            + " already exist; the installer only creates the schema in a database without them",
+                            false, null);
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(ddl);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                Transactions.rollbackQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.classify("install the prover schema", e);
+        }
+    }
+
+    private static List<String> existingTables(Connection connection) throws SQLException {
+        List<String> existing = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT t FROM unnest(?::text[]) AS t WHERE to_regclass('public.' || t) IS NOT NULL ORDER BY t")) {
+            statement.setArray(1, connection.createArrayOf("text", SchemaCheck.REQUIRED_COLUMNS.keySet().toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    existing.add(rows.getString(1));
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static String readResource() {
+        try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + RESOURCE, e);
+        }
     }
 }

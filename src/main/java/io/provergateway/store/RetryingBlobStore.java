@@ -1,0 +1,99 @@
+package io.provergateway.store;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Upstream retry policy ({@code object_store/src/retries.rs}) as a decorator: at most {@code maxRetries + 1}
+ * attempts, only for retriable errors; before retry {@code i} (1-based) it sleeps {@code 2^(i-1)} seconds times a
+ * random factor in [0.8, 1.2). {@link BlobNotFoundException} is never retried. An interrupt while sleeping stops
+ * retrying: the last failure is thrown and the interrupt flag stays set. Only opening is retried, not reading.
+ */
+public final class RetryingBlobStore implements BlobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingBlobStore.class);
+    private static final int MAX_DOUBLINGS = 16;
+
+    /** How the decorator waits; tests pass a recording fake. */
+    @FunctionalInterface
+    public interface Sleeper {
+        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final BlobStore delegate;
+    private final int maxRetries;
+    private final Sleeper sleeper;
+    private final DoubleSupplier jitter;
+
+    public RetryingBlobStore(BlobStore delegate, int maxRetries) {
+        this(delegate, maxRetries, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+    }
+
+    /** {@code jitter} returns the random factor, expected in [0.8, 1.2). */
+    public RetryingBlobStore(BlobStore delegate, int maxRetries, Sleeper sleeper, DoubleSupplier jitter) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
+        }
+        this.delegate = delegate;
+        this.maxRetries = maxRetries;
+        this.sleeper = sleeper;
+        this.jitter = jitter;
+    }
+
+    @Override
+    public void put(String bucket, String key, Path content) {
+        withRetries("put", bucket, key, () -> {
+            delegate.put(bucket, key, content);
+            return null;
+        });
+    }
+
+    @Override
+    public InputStream open(String bucket, String key) {
+        return withRetries("open", bucket, key, () -> delegate.open(bucket, key));
+    }
+
+    private <T> T withRetries(String op, String bucket, String key, Supplier<T> action) {
+        for (int retry = 1; ; retry++) {
+            try {
+                return action.get();
+            } catch (BlobNotFoundException e) {
+                throw e;
+            } catch (BlobStoreException e) {
+                if (!e.retriable() || retry > maxRetries) {
+                    if (e.retriable()) {
+                        LOG.warn("object_store_retries_exhausted op={} bucket={} key={} attempts={} error=\"{}\"",
+                                op, bucket, key, retry, e.getMessage());
+                    }
+                    throw e;
+                }
+                Duration pause = backoff(retry);
+                LOG.info("object_store_retry op={} bucket={} key={} retry={}/{} pause_ms={} error=\"{}\"",
+                        op, bucket, key, retry, maxRetries, pause.toMillis(), e.getMessage());
+                sleepOrGiveUp(pause, e);
+            }
+        }
+    }
+
+    private Duration backoff(int retry) {
+        long baseMillis = 1000L << Math.min(retry - 1, MAX_DOUBLINGS);
+        return Duration.ofMillis(Math.round(baseMillis * jitter.getAsDouble()));
+    }
+
+    private void sleepOrGiveUp(Duration pause, BlobStoreException last) {
+        try {
+            sleeper.sleep(pause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            last.addSuppressed(interrupted);
+            throw last;
+        }
+    }
+}
