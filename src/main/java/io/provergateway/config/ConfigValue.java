@@ -5,9 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -67,15 +65,14 @@ record ConfigValue(String key, String text) {
 
     /** An absolute http or https URL, returned exactly as given (upstream concatenates endpoint paths onto it). */
     String asHttpUrl() {
+        if (!text.regionMatches(true, 0, "http://", 0, 7) && !text.regionMatches(true, 0, "https://", 0, 8)) {
+            throw redactedInvalid("is not an absolute http:// or https:// URL");
+        }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
             throw redactedInvalid("is not a valid URL: " + e.getReason());
-        }
-        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw redactedInvalid("is not an absolute http:// or https:// URL");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw redactedInvalid("has no host");
