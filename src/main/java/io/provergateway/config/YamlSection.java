@@ -42,11 +42,14 @@ record YamlSection(JsonNode node, String path) implements Section {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    /** The nested mapping {@code field}, if present and not null. */
+    /** The nested mapping {@code field}, if present; a key with no value ({@code field:}) is an empty mapping. */
     Optional<YamlSection> section(String field) {
         JsonNode child = node.path(field);
-        if (child.isMissingNode() || child.isNull()) {
+        if (child.isMissingNode()) {
             return Optional.empty();
+        }
+        if (child.isNull()) {
+            return Optional.of(new YamlSection(MissingNode.getInstance(), key(field)));
         }
         if (!child.isObject()) {
             throw new ConfigException(key(field) + " must be a mapping, not a " + child.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
@@ -59,8 +62,7 @@ record YamlSection(JsonNode node, String path) implements Section {
     }
 
     boolean has(String field) {
-        JsonNode child = node.path(field);
-        return !child.isMissingNode() && !child.isNull();
+        return !node.path(field).isMissingNode();
     }
 
     @Override
