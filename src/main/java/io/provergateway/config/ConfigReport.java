@@ -20,9 +20,9 @@ public final class ConfigReport {
     /** One line per setting, then one line per warning. */
     public static String render(GatewayConfig config) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-52s %-46s %s%n", "setting (YAML key)", "env var", "value"));
+        out.append(String.format(Locale.ROOT, "%-60s %-46s %s%n", "setting (YAML key)", "env var", "value"));
         for (Row row : rows(config)) {
-            out.append(String.format(Locale.ROOT, "%-52s %-46s %s%s%n",
+            out.append(String.format(Locale.ROOT, "%-60s %-46s %s%s%n",
                     row.yamlKey, row.envVar, row.value, row.isDefault ? "  (default)" : ""));
         }
         List<String> warnings = warnings(config);
