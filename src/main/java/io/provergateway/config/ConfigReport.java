@@ -1,0 +1,123 @@
+package io.provergateway.config;
+
+import io.provergateway.config.ObjectStoreConfig.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The text of {@code check-config}: every setting under its YAML key, its env var, its value and whether that is the
+ * default, then warnings. Secrets and URL passwords print as {@code ***}.
+ */
+public final class ConfigReport {
+    private static final String UNSET = "(not set)";
+
+    private ConfigReport() {}
+
+    /** One line per setting, then one line per warning. */
+    public static String render(GatewayConfig config) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-60s %-46s %s%n", "setting (YAML key)", "env var", "value"));
+        for (Row row : rows(config)) {
+            out.append(String.format(Locale.ROOT, "%-60s %-46s %s%s%n",
+                    row.yamlKey, row.envVar, row.value, row.isDefault ? "  (default)" : ""));
+        }
+        List<String> warnings = warnings(config);
+        out.append(warnings.isEmpty() ? "no warnings" : "warnings:").append(System.lineSeparator());
+        warnings.forEach(w -> out.append("  - ").append(w).append(System.lineSeparator()));
+        return out.toString();
+    }
+
+    /** Settings that load but are probably not what the operator meant. */
+    public static List<String> warnings(GatewayConfig config) {
+        List<String> warnings = new ArrayList<>();
+        String apiUrl = config.api().baseUrl();
+        if (apiUrl.endsWith("/")) {
+            warnings.add("prover_gateway.api_url ends with '/': endpoints become \"" + RedactedUrl.redact(apiUrl)
+                    + "/proof_generation_data\" (upstream concatenates, so the core may answer 404)");
+        }
+        if (config.pollInterval().isZero()) {
+            warnings.add("prover_gateway.api_poll_duration_secs is 0: the gateway polls the core without pausing");
+        }
+        ObjectStoreConfig store = config.objectStore();
+        if (store.mode() == Mode.FileBacked && store.localMirrorPath().isPresent()) {
+            warnings.add("prover.prover_object_store.local_mirror_path is ignored for file_backed (as upstream)");
+        }
+        missingFile("prover_gateway.api_ca_cert_path", config.api().caCertPath()).ifPresent(warnings::add);
+        missingFile("prover.prover_object_store.gcs_credential_file_path", store.gcsCredentialFilePath())
+                .ifPresent(warnings::add);
+        return warnings;
+    }
+
+    private static Optional<String> missingFile(String key, Optional<Path> path) {
+        return path.filter(p -> !Files.isReadable(p)).map(p -> key + " \"" + p + "\" is not a readable file");
+    }
+
+    private record Row(String yamlKey, String envVar, String value, boolean isDefault) {}
+
+    private static List<Row> rows(GatewayConfig c) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("observability.log_format", "MISC_LOG_FORMAT",
+                c.logFormat().name().toLowerCase(Locale.ROOT), c.logFormat() == GatewayConfig.LogFormat.PLAIN));
+        rows.addAll(gatewayRows(c));
+        rows.add(new Row("postgres.max_connections", "DATABASE_POOL_SIZE",
+                String.valueOf(c.database().poolSize()), c.database().poolSize() == ConfigLoader.DEFAULT_POOL_SIZE));
+        rows.add(new Row("database.prover_url", "DATABASE_PROVER_URL", c.database().url().toString(), false));
+        rows.addAll(objectStoreRows(c.objectStore()));
+        return rows;
+    }
+
+    private static List<Row> gatewayRows(GatewayConfig c) {
+        ApiConfig api = c.api();
+        MetricsConfig m = c.metrics();
+        return List.of(
+                gateway("api_url", RedactedUrl.redact(api.baseUrl()), false),
+                gateway("api_poll_duration_secs", seconds(c.pollInterval().getSeconds()),
+                        c.pollInterval().equals(ProverGatewaySettings.DEFAULT_POLL)),
+                gateway("prometheus_listener_host", m.host(), m.host().equals(ProverGatewaySettings.DEFAULT_LISTENER_HOST)),
+                gateway("prometheus_listener_port", String.valueOf(m.port()),
+                        m.port() == ProverGatewaySettings.DEFAULT_LISTENER_PORT),
+                gateway("prometheus_pushgateway_url", m.pushgatewayUrl().map(RedactedUrl::redact).orElse(UNSET)
+                        + " (unused)", false),
+                gateway("prometheus_push_interval_ms", m.pushIntervalMs().map(String::valueOf).orElse(UNSET)
+                        + " (unused)", false),
+                gateway("connect_timeout_secs", seconds(api.connectTimeout().getSeconds()),
+                        api.connectTimeout().equals(ProverGatewaySettings.DEFAULT_CONNECT_TIMEOUT)),
+                gateway("request_timeout_secs", seconds(api.requestTimeout().getSeconds()),
+                        api.requestTimeout().equals(ProverGatewaySettings.DEFAULT_REQUEST_TIMEOUT)),
+                gateway("max_response_bytes", String.valueOf(api.maxResponseBytes()),
+                        api.maxResponseBytes() == ProverGatewaySettings.DEFAULT_MAX_RESPONSE_BYTES),
+                gateway("api_ca_cert_path", api.caCertPath().map(Path::toString).orElse(UNSET), false),
+                gateway("api_token", api.token().map(Secret::toString).orElse(UNSET), false),
+                gateway("spool_path", c.spoolPath() + " -> " + c.spoolPath().toAbsolutePath(),
+                        c.spoolPath().equals(ProverGatewaySettings.DEFAULT_SPOOL)));
+    }
+
+    private static Row gateway(String field, String value, boolean isDefault) {
+        return new Row("prover_gateway." + field, "FRI_PROVER_GATEWAY_" + field.toUpperCase(Locale.ROOT), value,
+                isDefault);
+    }
+
+    private static List<Row> objectStoreRows(ObjectStoreConfig s) {
+        String yaml = "prover.prover_object_store.";
+        String env = "PROVER_OBJECT_STORE_";
+        return List.of(
+                new Row(yaml + "<mode>", env + "MODE", s.mode().name(), false),
+                new Row(yaml + "<mode>.bucket_base_url", env + "BUCKET_BASE_URL", s.bucketBaseUrl().orElse(UNSET), false),
+                new Row(yaml + "<mode>.gcs_credential_file_path", env + "GCS_CREDENTIAL_FILE_PATH",
+                        s.gcsCredentialFilePath().map(Path::toString).orElse(UNSET), false),
+                new Row(yaml + "<mode>.file_backed_base_path", env + "FILE_BACKED_BASE_PATH",
+                        s.fileBackedBasePath().map(Path::toString).orElse(UNSET), false),
+                new Row(yaml + "max_retries", env + "MAX_RETRIES", String.valueOf(s.maxRetries()),
+                        s.maxRetries() == ObjectStoreSettings.DEFAULT_MAX_RETRIES),
+                new Row(yaml + "local_mirror_path", env + "LOCAL_MIRROR_PATH",
+                        s.localMirrorPath().map(Path::toString).orElse(UNSET), false));
+    }
+
+    private static String seconds(long value) {
+        return value + " s";
+    }
+}
