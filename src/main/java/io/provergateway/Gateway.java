@@ -1,18 +1,156 @@
 package io.provergateway;
 
+import io.provergateway.api.CoreHttpClient;
 import io.provergateway.config.GatewayConfig;
+import io.provergateway.db.DataSources;
+import io.provergateway.db.PostgresProverDatabase;
+import io.provergateway.db.ProverDatabase;
+import io.provergateway.db.SchemaCheck;
+import io.provergateway.fetcher.ProofGenDataFetcher;
+import io.provergateway.fetcher.WitnessSpool;
+import io.provergateway.loop.Backoff;
+import io.provergateway.loop.PollingLoop;
+import io.provergateway.loop.StopSignal;
+import io.provergateway.metrics.MetricsServer;
+import io.provergateway.metrics.PrometheusGatewayMetrics;
+import io.provergateway.store.BlobStore;
+import io.provergateway.store.BlobStores;
+import io.provergateway.submitter.ProofSubmitter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wires the gateway from its configuration and runs it until {@link #close()}. */
+/**
+ * Wires the gateway by hand from its configuration and runs its two loops (fetcher, submitter) on their own threads
+ * until {@link #close()}. Every part it opens is closed in reverse order.
+ */
 public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(7);
+    /** Shortest wait between idle polls, so a poll period of 0 (allowed upstream) does not spin. */
+    private static final Duration MIN_POLL = Duration.ofMillis(100);
 
-    private Gateway() {}
+    private final StopSignal stop;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final CompletableFuture<String> died = new CompletableFuture<>();
+    private final List<Thread> threads = new java.util.ArrayList<>();
+    private CoreHttpClient core;
+    private MetricsServer metricsServer;
 
-    /** Builds every part from {@code config}, checks the schema, starts the metrics listener and both loops. */
-    public static Gateway start(GatewayConfig config) {
-        throw new UnsupportedOperationException("TODO");
+    private Gateway(StopSignal stop) {
+        this.stop = stop;
     }
 
-    /** Stops both loops (in-flight work finishes or is abandoned cleanly), then the listener and the pool. */
+    /** Builds every part from {@code config}, waits for a usable prover DB, then starts both loops. */
+    public static Gateway start(GatewayConfig config) {
+        return start(config, new StopSignal());
+    }
+
+    /** As {@link #start(GatewayConfig)}; {@code stop} set at any time (even during start) stops the gateway. */
+    public static Gateway start(GatewayConfig config, StopSignal stop) {
+        return start(config, stop, Clock.systemUTC());
+    }
+
+    static Gateway start(GatewayConfig config, StopSignal stop, Clock clock) {
+        Gateway gateway = new Gateway(stop);
+        try {
+            gateway.wire(config, clock);
+            return gateway;
+        } catch (RuntimeException e) {
+            gateway.close();
+            throw e;
+        }
+    }
+
+    private void wire(GatewayConfig config, Clock clock) {
+        PrometheusGatewayMetrics metrics = PrometheusGatewayMetrics.withJvmMetrics();
+        List<PollingLoop> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> health(loops)));
+        metricsServer.start();
+        DataSource dataSource = own(DataSources.create(config.database()));
+        StartupCheck.awaitSchema(dataSource, stop);
+        if (stop.isStopped()) {
+            return;
+        }
+        ProverDatabase database = new PostgresProverDatabase(dataSource);
+        BlobStore store = BlobStores.create(config.objectStore(), metrics);
+        WitnessSpool spool = own(WitnessSpool.open(config.spoolPath()));
+        core = new CoreHttpClient(config.api(), true);
+        Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
+        Backoff loopBackoff = backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+        Backoff rejectedBackoff = backoff(Duration.ofSeconds(10), Duration.ofMinutes(10));
+        Backoff transientBackoff = backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
+        loops.add(new PollingLoop(new ProofGenDataFetcher(core, spool, store, database, metrics, clock), poll,
+                loopBackoff, stop, metrics));
+        loops.add(new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock,
+                rejectedBackoff, transientBackoff), poll,
+                loopBackoff, stop, metrics));
+        for (PollingLoop loop : loops) {
+            Thread thread = new Thread(loop, "loop-" + threads.size());
+            thread.setUncaughtExceptionHandler((t, e) -> died.complete(t.getName() + " died: " + e));
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+        LOG.info("gateway started api_url={} poll_interval={}s metrics={}:{} spool={}", config.api().baseUrl(),
+                config.pollInterval().toSeconds(), config.metrics().host(), metricsServer.port(), config.spoolPath());
+    }
+
+    private static Backoff backoff(Duration initial, Duration cap) {
+        return new Backoff(initial, cap, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    private static Optional<String> health(List<PollingLoop> loops) {
+        return loops.stream().map(PollingLoop::problem).flatMap(Optional::stream).reduce((a, b) -> a + "; " + b);
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    /** Completes with a reason if a loop thread ends by itself (only a fatal VM error can do that). */
+    public CompletableFuture<String> died() {
+        return died;
+    }
+
+    /** The port the metrics listener is bound to (useful with port 0). */
+    public int metricsPort() {
+        return metricsServer.port();
+    }
+
+    /** Stops both loops (in-flight HTTP is aborted, in-flight store/DB commits finish), then closes every part. */
     @Override
-    public void close() {}
+    public void close() {
+        stop.stop();
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        if (core != null) {
+            core.abortInFlight();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("{} did not stop within {} s; abandoning it", thread.getName(), STOP_GRACE.toSeconds());
+            }
+        }
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", e.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        LOG.info("gateway stopped");
+    }
 }

@@ -1,9 +1,80 @@
 package io.provergateway;
 
-public final class Main {
-    private Main() {}
+import io.provergateway.config.ConfigException;
+import io.provergateway.config.ConfigLoader;
+import io.provergateway.config.GatewayConfig;
+import io.provergateway.loop.StopSignal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line. Without a subcommand it runs the gateway exactly like {@code zksync_prover_fri_gateway}:
+ * configuration from the upstream environment variables, or from the upstream YAML files given with
+ * {@code --config-path} / {@code --secrets-path}. Exit codes: 0 stopped by a signal, 1 start-up failure or a fatal
+ * condition, 2 configuration error.
+ */
+@Command(name = "prover-gateway", mixinStandardHelpOptions = true, version = "prover-gateway 0.1.0",
+        description = "Moves proof generation data from the core to the prover and proofs back.",
+        subcommands = {InitSchemaCommand.class, CheckConfigCommand.class})
+public final class Main implements Callable<Integer> {
+    static final int CONFIG_ERROR = 2;
+    static final int STARTUP_FAILURE = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    @Option(names = "--config-path", description = "Upstream general YAML (e.g. general.yaml); default: environment")
+    Path configPath;
+
+    @Option(names = "--secrets-path", description = "Upstream secrets YAML (database.prover_url); default: environment")
+    Path secretsPath;
 
     public static void main(String[] args) {
-        System.out.println("prover-gateway");
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> reportFailure(e));
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        GatewayConfig config = load(configPath, secretsPath);
+        StopSignal stop = new StopSignal();
+        SignalTrap.install(stop::stop);
+        try (Gateway gateway = Gateway.start(config, stop)) {
+            while (!stop.await(Duration.ofSeconds(1))) {
+                if (gateway.died().isDone()) {
+                    LOG.error("unrecoverable: {}", gateway.died().join());
+                    return STARTUP_FAILURE;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The upstream rule: YAML files when given, the environment otherwise (also for secrets alone). */
+    static GatewayConfig load(Path configPath, Path secretsPath) {
+        if (configPath != null) {
+            return ConfigLoader.fromYaml(configPath, Optional.ofNullable(secretsPath), System.getenv());
+        }
+        return ConfigLoader.fromEnvironment(System.getenv(), Optional.ofNullable(secretsPath));
+    }
+
+    private static int reportFailure(Exception e) {
+        if (e instanceof ConfigException) {
+            System.err.println("prover-gateway: configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
+        System.err.println("prover-gateway: start-up failed: " + e);
+        LOG.debug("start-up failure", e);
+        return STARTUP_FAILURE;
     }
 }

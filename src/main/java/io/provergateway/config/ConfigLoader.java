@@ -18,15 +18,30 @@ public final class ConfigLoader {
 
     /** Upstream's env-only mode (no {@code --config-path}): unknown variables are ignored. */
     public static GatewayConfig fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, Optional.empty());
+    }
+
+    /** Env mode with secrets from a {@code --secrets-path} file when given (upstream reads the two independently). */
+    public static GatewayConfig fromEnvironment(Map<String, String> env, Optional<Path> secretsYaml) {
+        Optional<YamlSection> secrets = secretsYaml.map(file -> YamlSection.load(file, true));
         LogFormat logFormat = new EnvSection(env, "MISC_").optional("log_format")
                 .map(v -> v.asOneOf(LOG_FORMATS)).orElse(LogFormat.PLAIN);
         ProverGatewaySettings gateway = ProverGatewaySettings.read(
-                new EnvSection(env, "FRI_PROVER_GATEWAY_"), false, envToken(env));
+                new EnvSection(env, "FRI_PROVER_GATEWAY_"), false, token(secrets, env));
+        ObjectStoreConfig store = ObjectStoreSettings.fromEnv(new EnvSection(env, "PROVER_OBJECT_STORE_"));
+        return assemble(gateway, store, databaseOnly(secretsYaml, env), logFormat);
+    }
+
+    /**
+     * Only the database: {@code database.prover_url} from the secrets file when given, else {@code DATABASE_PROVER_URL}
+     * / {@code DATABASE_URL}; pool size from {@code DATABASE_POOL_SIZE}. For {@code init-schema}.
+     */
+    public static DatabaseConfig databaseOnly(Optional<Path> secretsYaml, Map<String, String> env) {
         int poolSize = new EnvSection(env, "DATABASE_").optional("pool_size")
                 .map(v -> v.asPositiveInt("a connection count")).orElse(DEFAULT_POOL_SIZE);
-        PostgresUrl url = envDatabaseUrl(env);
-        ObjectStoreConfig store = ObjectStoreSettings.fromEnv(new EnvSection(env, "PROVER_OBJECT_STORE_"));
-        return assemble(gateway, store, new DatabaseConfig(url, poolSize), logFormat);
+        PostgresUrl url = secretsYaml.isPresent()
+                ? yamlDatabaseUrl(YamlSection.load(secretsYaml.get(), true)) : envDatabaseUrl(env);
+        return new DatabaseConfig(url, poolSize);
     }
 
     /**
@@ -38,10 +53,8 @@ public final class ConfigLoader {
         YamlSection general = YamlSection.load(generalYaml, false);
         Optional<YamlSection> secrets = secretsYaml.map(file -> YamlSection.load(file, true));
         LogFormat logFormat = general.requiredSection("observability").required("log_format").asOneOf(LOG_FORMATS);
-        Optional<Secret> token = secrets.isPresent()
-                ? secrets.get().section("prover_gateway").flatMap(s -> s.optional("api_token")).map(ConfigValue::asSecret)
-                : envToken(env);
-        ProverGatewaySettings gateway = ProverGatewaySettings.read(general.requiredSection("prover_gateway"), true, token);
+        ProverGatewaySettings gateway = ProverGatewaySettings.read(general.requiredSection("prover_gateway"), true,
+                token(secrets, env));
         int poolSize = general.requiredSection("postgres").required("max_connections")
                 .asPositiveInt("a connection count");
         PostgresUrl url = secrets.isPresent() ? yamlDatabaseUrl(secrets.get()) : envDatabaseUrl(env);
@@ -56,8 +69,11 @@ public final class ConfigLoader {
                 gateway.spoolPath(), logFormat);
     }
 
-    private static Optional<Secret> envToken(Map<String, String> env) {
-        return new EnvSection(env, "FRI_PROVER_GATEWAY_").optional("api_token").map(ConfigValue::asSecret);
+    /** {@code prover_gateway.api_token} from the secrets file when there is one, else {@code FRI_PROVER_GATEWAY_API_TOKEN}. */
+    private static Optional<Secret> token(Optional<YamlSection> secrets, Map<String, String> env) {
+        return secrets.isPresent()
+                ? secrets.get().section("prover_gateway").flatMap(s -> s.optional("api_token")).map(ConfigValue::asSecret)
+                : new EnvSection(env, "FRI_PROVER_GATEWAY_").optional("api_token").map(ConfigValue::asSecret);
     }
 
     /** {@code DATABASE_PROVER_URL}, falling back to {@code DATABASE_URL} (upstream {@code DatabaseSecrets::from_env}). */
