@@ -15,7 +15,7 @@ public interface CoreApi {
     /** {@code POST /submit_proof/{n}} with an already rendered {@code SubmitProofRequest} body. */
     SubmitOutcome submitProof(long l1BatchNumber, byte[] requestJson);
 
-    /** Aborts exchanges in flight (shutdown); the callers see a transport failure. */
+    /** Shutdown: aborts exchanges in flight (the callers see a transport failure) and refuses new ones. */
     void abortInFlight();
 
     /** Consumes a response body stream. */

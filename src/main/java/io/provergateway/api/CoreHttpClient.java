@@ -35,6 +35,7 @@ public final class CoreHttpClient implements CoreApi {
     private final SSLSocketFactory tls;
     private final boolean acceptZstd;
     private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public CoreHttpClient(ApiConfig config, boolean acceptZstd) {
         this.config = config;
@@ -57,6 +58,7 @@ public final class CoreHttpClient implements CoreApi {
 
     @Override
     public void abortInFlight() {
+        closed = true;
         inFlight.forEach(HttpURLConnection::disconnect);
     }
 
@@ -91,6 +93,9 @@ public final class CoreHttpClient implements CoreApi {
     }
 
     private HttpURLConnection open(String url, int bodyLength, boolean zstd) {
+        if (closed) {
+            throw new CoreApiException("transport", "client is shutting down; not sending POST " + url, null);
+        }
         try {
             URL target = URI.create(url).toURL();
             HttpURLConnection connection = (HttpURLConnection) target.openConnection();

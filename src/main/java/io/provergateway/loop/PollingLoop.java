@@ -18,8 +18,8 @@ public final class PollingLoop implements Runnable {
     private final Backoff backoff;
     private final StopSignal stop;
     private final GatewayMetrics metrics;
-    private int failures;
-    private String failureKind;
+    private volatile int failures;
+    private volatile String failureKind;
 
     public PollingLoop(Task task, Duration pollInterval, Backoff backoff, StopSignal stop, GatewayMetrics metrics) {
         this.task = task;
@@ -39,6 +39,13 @@ public final class PollingLoop implements Runnable {
             }
         }
         LOG.info("loop stopped task={}", task.name());
+    }
+
+    /** Empty while healthy; otherwise why not (read from other threads, e.g. the health endpoint). */
+    public java.util.Optional<String> problem() {
+        int count = failures;
+        return count == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(task.name() + " failing kind=" + failureKind + " attempts=" + count);
     }
 
     /** Runs the task once and returns how long to wait before the next run. */

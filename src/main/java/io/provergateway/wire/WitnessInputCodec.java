@@ -1,7 +1,10 @@
 package io.provergateway.wire;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** bincode 1.x (legacy fixint, little-endian) form of {@link WitnessInputData}, byte-exact with Rust (spec §5.3). */
@@ -10,23 +13,44 @@ public final class WitnessInputCodec {
 
     /** Writes the exact Rust bytes, leaving {@code evm_emulator_code_hash} out entirely when it is empty. */
     public static void writeBincode(WitnessInputData data, OutputStream out) {
-        throw new UnsupportedOperationException("TODO");
+        BincodeWriter writer = new BincodeWriter(out);
+        new WitnessInputBincodeWriter(writer).witnessInputData(data);
+        writer.flush();
     }
 
     /** Reads the current layout, falling back to the legacy layout (no evm field) as Rust does. Trailing bytes ok. */
     public static WitnessInputData readBincode(Path file) {
-        throw new UnsupportedOperationException("TODO");
+        try {
+            return readBincode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static WitnessInputData readBincode(byte[] bytes) {
-        throw new UnsupportedOperationException("TODO");
+        try {
+            return new WitnessInputBincodeReader(new BincodeReader(bytes), false).witnessInputData();
+        } catch (MalformedPayloadException current) {
+            try {
+                return new WitnessInputBincodeReader(new BincodeReader(bytes), true).witnessInputData();
+            } catch (MalformedPayloadException legacy) {
+                current.addSuppressed(legacy);
+                throw current;
+            }
+        }
     }
 
     public static void writeMerklePathsBincode(WitnessInputMerklePaths paths, OutputStream out) {
-        throw new UnsupportedOperationException("TODO");
+        BincodeWriter writer = new BincodeWriter(out);
+        new WitnessInputBincodeWriter(writer).merklePaths(paths);
+        writer.flush();
     }
 
     public static WitnessInputMerklePaths readMerklePathsBincode(InputStream in) {
-        throw new UnsupportedOperationException("TODO");
+        try {
+            return new WitnessInputBincodeReader(new BincodeReader(in.readAllBytes()), false).merklePaths();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

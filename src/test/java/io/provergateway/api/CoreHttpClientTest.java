@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.luben.zstd.Zstd;
 import io.provergateway.config.ApiConfig;
 import io.provergateway.config.Secret;
+import io.provergateway.testsupport.ScriptedCoreServer;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.provergateway.api;
+package io.provergateway.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,21 +11,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** A real local HTTP server whose every answer is scripted by the test; records what it received. */
-final class ScriptedCoreServer implements AutoCloseable {
+public final class ScriptedCoreServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Handler handler = exchange -> respond(exchange, 200, "application/json", "\"Success\"");
 
-    record Received(String method, String path, String contentType, String acceptEncoding, String authorization,
+    public record Received(String method, String path, String contentType, String acceptEncoding, String authorization,
             String body) {}
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void handle(HttpExchange exchange) throws Exception;
     }
 
-    ScriptedCoreServer() throws IOException {
+    public ScriptedCoreServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
@@ -43,19 +43,19 @@ final class ScriptedCoreServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void answer(Handler next) {
+    public void answer(Handler next) {
         this.handler = next;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
-    static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
