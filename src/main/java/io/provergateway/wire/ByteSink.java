@@ -86,6 +86,9 @@ final class ByteSink implements AutoCloseable {
             makeRoom(len);
             if (buf.length - pos < len) {
                 flush();
+                if (channel == null) {
+                    openSpillFile();
+                }
                 writeAt(ByteBuffer.wrap(src, off, len), flushed);
                 flushed += len;
                 return;

@@ -57,6 +57,7 @@ final class ProofJsonReader {
             switch (name) {
                 case "aggregation_result_coords" -> {
                     once(seen, name);
+                    c.next();
                     coords = fixedList(L1BatchProof.COORDS, this::bytes32);
                 }
                 case "scheduler_proof" -> {
