@@ -10,22 +10,24 @@ import java.util.stream.Collectors;
 
 /**
  * Proofs whose last submission failed, each held back with its own growing backoff so later batches go on being
- * submitted (no head-of-line blocking). Holds caused by a transient failure (core unreachable, store outage) are lifted as soon as any
- * submission succeeds again.
+ * submitted (no head-of-line blocking). A failure that looks transient (core unreachable, 5xx, store outage) uses a
+ * short cap so everything flows again soon after an outage; an explicit rejection uses a long one.
  */
 final class HeldProofs {
-    private final Backoff backoff;
+    private final Backoff rejectedBackoff;
+    private final Backoff transientBackoff;
     private final Map<Long, Hold> holds = new HashMap<>();
 
-    HeldProofs(Backoff backoff) {
-        this.backoff = backoff;
+    HeldProofs(Backoff rejectedBackoff, Backoff transientBackoff) {
+        this.rejectedBackoff = rejectedBackoff;
+        this.transientBackoff = transientBackoff;
     }
 
     /** Records a failure of {@code batch}; returns the hold (with attempt count and release time). */
     Hold hold(long batch, Instant now, boolean transientFailure) {
         int attempts = holds.containsKey(batch) ? holds.get(batch).attempts() + 1 : 1;
-        Duration delay = backoff.delayAfter(attempts);
-        Hold hold = new Hold(attempts, now.plus(delay), delay, transientFailure);
+        Duration delay = (transientFailure ? transientBackoff : rejectedBackoff).delayAfter(attempts);
+        Hold hold = new Hold(attempts, now.plus(delay), delay);
         holds.put(batch, hold);
         return hold;
     }
@@ -42,14 +44,9 @@ final class HeldProofs {
         holds.remove(batch);
     }
 
-    /** The core acknowledged a proof again: proofs held only for transient reasons may go at once. */
-    void releaseTransient() {
-        holds.values().removeIf(Hold::transientFailure);
-    }
-
     int size() {
         return holds.size();
     }
 
-    record Hold(int attempts, Instant until, Duration delay, boolean transientFailure) {}
+    record Hold(int attempts, Instant until, Duration delay) {}
 }

@@ -42,14 +42,18 @@ public final class ProofSubmitter implements Task {
     private final Clock clock;
     private final HeldProofs held;
 
+    /**
+     * @param rejectedBackoff per-proof backoff after the core refused the proof ({@code Error} reply, 4xx, bad blob)
+     * @param transientBackoff per-proof backoff after a failure that looks transient (unreachable, 5xx, store)
+     */
     public ProofSubmitter(CoreApi core, BlobStore store, ProverDatabase database, GatewayMetrics metrics, Clock clock,
-            Backoff perProofBackoff) {
+            Backoff rejectedBackoff, Backoff transientBackoff) {
         this.core = core;
         this.store = store;
         this.database = database;
         this.metrics = metrics;
         this.clock = clock;
-        this.held = new HeldProofs(perProofBackoff);
+        this.held = new HeldProofs(rejectedBackoff, transientBackoff);
     }
 
     @Override
@@ -109,7 +113,6 @@ public final class ProofSubmitter implements Task {
         }
         claim.markSent();
         held.release(batch);
-        held.releaseTransient();
         metrics.proofSubmitted("acknowledged", !claim.hasProof(), bytes, elapsed(started));
         LOG.info("proof sent l1_batch_number={} kind={} bytes={} elapsed_ms={}", batch,
                 claim.hasProof() ? "proof" : "skipped", bytes, elapsed(started).toMillis());

@@ -65,7 +65,8 @@ class ProofSubmitterTest {
 
     private ProofSubmitter submitter() {
         return new ProofSubmitter(client(), store, new PostgresProverDatabase(db.dataSource()), metrics,
-                Clock.systemUTC(), new Backoff(Duration.ofHours(1), Duration.ofHours(1), () -> 0.5));
+                Clock.systemUTC(), new Backoff(Duration.ofHours(1), Duration.ofHours(1), () -> 0.5),
+                new Backoff(Duration.ofHours(1), Duration.ofHours(1), () -> 0.5));
     }
 
     /** The core hands out {@code count} batches; the "compressor" finishes them with proofs made with {@code seed}. */
