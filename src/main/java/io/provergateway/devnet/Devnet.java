@@ -101,8 +101,12 @@ public final class Devnet implements AutoCloseable {
     public Outcome awaitCompletion() throws InterruptedException {
         Instant deadline = Instant.now().plus(options.timeout());
         int expected = batches.size();
-        timeline.awaitUntil(t -> t.acknowledgedCount() >= expected || !t.problems().isEmpty(), deadline);
+        timeline.awaitUntil(t -> t.acknowledgedCount() >= expected || !t.problems().isEmpty()
+                || services.gatewayDied().isPresent(), deadline);
         reporter.finish();
+        if (services.gatewayDied().isPresent()) {
+            return new Outcome(false, "the gateway stopped: " + services.gatewayDied().get());
+        }
         if (!timeline.problems().isEmpty()) {
             return new Outcome(false, String.join("; ", timeline.problems()));
         }

@@ -7,13 +7,11 @@ import io.provergateway.config.GatewayConfig;
 import io.provergateway.config.MetricsConfig;
 import io.provergateway.config.ObjectStoreConfig;
 import io.provergateway.config.PostgresUrl;
-import io.provergateway.config.Secret;
 import io.provergateway.db.SchemaInstaller;
 import io.provergateway.store.FileBlobStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +41,6 @@ final class DevnetServices implements AutoCloseable {
     private CoreSimulator core;
     private ProverSimulator prover;
     private Gateway gateway;
-    private int metricsPort;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DevnetServices(Path dataDir, boolean temporary) {
@@ -77,19 +74,18 @@ final class DevnetServices implements AutoCloseable {
                 .withDelay(options.proverDelay())
                 .withSkipShare(options.skipShare())
                 .withEvents(events)).start();
-        metricsPort = options.metricsPort() != 0 ? options.metricsPort() : freePort();
         gateway = Gateway.start(gatewayConfig(options));
     }
 
     private GatewayConfig gatewayConfig(Devnet.Options options) {
         ApiConfig api = new ApiConfig(core.baseUrl().toString(), Duration.ofSeconds(5), Duration.ofSeconds(30),
                 256L * 1024 * 1024, Optional.empty(), Optional.empty());
-        MetricsConfig metrics = new MetricsConfig("127.0.0.1", metricsPort, Optional.empty(), Optional.empty());
+        MetricsConfig metrics =
+                new MetricsConfig("127.0.0.1", options.metricsPort(), Optional.empty(), Optional.empty());
         ObjectStoreConfig objectStore = new ObjectStoreConfig(ObjectStoreConfig.Mode.FileBacked, Optional.empty(),
                 Optional.empty(), Optional.of(store.base()), 2, Optional.empty());
-        PostgresUrl url = new PostgresUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
-                Optional.of(DB_USER), Optional.of(new Secret(DB_PASSWORD)));
-        return new GatewayConfig(api, options.pollInterval(), metrics, objectStore, new DatabaseConfig(url, 4),
+        DatabaseConfig database = new DatabaseConfig(PostgresUrl.parse(databaseUrl(), "devnet database URL"), 4);
+        return new GatewayConfig(api, options.pollInterval(), metrics, objectStore, database,
                 dataDir.resolve("spool"), GatewayConfig.LogFormat.PLAIN);
     }
 
@@ -120,14 +116,6 @@ final class DevnetServices implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port for metrics", e);
-        }
-    }
-
     CoreSimulator core() {
         return core;
     }
@@ -149,7 +137,12 @@ final class DevnetServices implements AutoCloseable {
     }
 
     URI metricsUrl() {
-        return URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
+        return URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics");
+    }
+
+    /** Why the gateway stopped on its own, if it did. */
+    Optional<String> gatewayDied() {
+        return Optional.ofNullable(gateway.died().getNow(null));
     }
 
     @Override
