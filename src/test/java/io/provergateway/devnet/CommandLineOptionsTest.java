@@ -34,6 +34,16 @@ class CommandLineOptionsTest {
     }
 
     @Test
+    void proverSimNamesTheMissingUpstreamVariable() {
+        assertThatThrownBy(() -> new ProverSimCommand(java.util.Map.of()).call())
+                .isInstanceOf(io.provergateway.config.ConfigException.class)
+                .hasMessageContaining("DATABASE_PROVER_URL");
+        assertThatThrownBy(() -> new ProverSimCommand(java.util.Map.of("DATABASE_URL", "postgres://u@h/db")).call())
+                .isInstanceOf(io.provergateway.config.ConfigException.class)
+                .hasMessageContaining(ProverSimCommand.STORE_ENV);
+    }
+
+    @Test
     void devnetRefusesZeroBatches() throws Exception {
         DevnetCommand command = new DevnetCommand();
         new CommandLine(command).parseArgs("--batches", "0");
