@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,6 +34,7 @@ final class DevnetServices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevnetServices.class);
     private static final String DB_USER = "postgres";
     private static final String DB_PASSWORD = "postgres";
+    private static final Duration PG_STOP_WAIT = Duration.ofSeconds(10);
 
     private final Path dataDir;
     private final boolean temporary;
@@ -140,6 +142,22 @@ final class DevnetServices implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + gateway.metricsPort() + "/metrics");
     }
 
+    /** How many of the batches in [first, last] the gateway has marked {@code sent_to_server}. */
+    int markedSent(long first, long last) {
+        String sql = "SELECT COUNT(*) FROM proof_compression_jobs_fri"
+                + " WHERE l1_batch_number BETWEEN ? AND ? AND status = 'sent_to_server'";
+        try (Connection c = proverDb().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, first);
+            s.setLong(2, last);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("devnet cannot read proof_compression_jobs_fri: " + e.getMessage(), e);
+        }
+    }
+
     /** Why the gateway stopped on its own, if it did. */
     Optional<String> gatewayDied() {
         return Optional.ofNullable(gateway.died().getNow(null));
@@ -160,14 +178,32 @@ final class DevnetServices implements AutoCloseable {
             }
         }
         if (temporary) {
+            awaitPostgresStopped(dataDir.resolve("pg"));
             deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * On JVM shutdown the embedded PostgreSQL's own hook may be the one stopping it, and our close returns at once;
+     * the server is down when it has removed its pid file.
+     */
+    private static void awaitPostgresStopped(Path pgDir) {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + PG_STOP_WAIT.toNanos();
+        while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             log.warn("devnet temp dir not removed dir={} error={}", dir, e.toString());
         }
     }
