@@ -97,12 +97,17 @@ public final class Devnet implements AutoCloseable {
         return new Devnet(options, services, timeline, reporter, batches);
     }
 
-    /** Waits until the core acknowledged every batch, a simulator reported a failure, or the timeout passed. */
+    /**
+     * Waits until the core acknowledged every batch and the gateway marked each one {@code sent_to_server}, a
+     * simulator reported a failure, the gateway stopped, or the timeout passed.
+     */
     public Outcome awaitCompletion() throws InterruptedException {
         Instant deadline = Instant.now().plus(options.timeout());
         int expected = batches.size();
         timeline.awaitUntil(t -> t.acknowledgedCount() >= expected || !t.problems().isEmpty()
                 || services.gatewayDied().isPresent(), deadline);
+        boolean acknowledged = timeline.acknowledgedCount() >= expected;
+        boolean marked = acknowledged && timeline.awaitUntil(t -> allMarkedSent(), deadline);
         reporter.finish();
         if (services.gatewayDied().isPresent()) {
             return new Outcome(false, "the gateway stopped: " + services.gatewayDied().get());
@@ -110,13 +115,30 @@ public final class Devnet implements AutoCloseable {
         if (!timeline.problems().isEmpty()) {
             return new Outcome(false, String.join("; ", timeline.problems()));
         }
-        if (timeline.acknowledgedCount() >= expected) {
-            return new Outcome(true, "the core acknowledged all " + expected + " batches");
+        if (marked) {
+            return new Outcome(true, "the core acknowledged all " + expected + " batches, all marked sent_to_server");
+        }
+        if (acknowledged) {
+            return new Outcome(false, "the core acknowledged all " + expected + " batches, but after "
+                    + options.timeout().toSeconds() + " s the gateway has marked only "
+                    + services.markedSent(first(), last()) + " of them sent_to_server");
         }
         Optional<Long> stuck = batches.stream().filter(n -> services.core().acknowledgedCount(n) == 0).findFirst();
         return new Outcome(false, "timed out after " + options.timeout().toSeconds() + " s with "
                 + timeline.acknowledgedCount() + "/" + expected + " batches acknowledged; "
                 + stuck.map(timeline::describe).orElse("no batch is stuck"));
+    }
+
+    private boolean allMarkedSent() {
+        return services.markedSent(first(), last()) >= batches.size();
+    }
+
+    private long first() {
+        return batches.get(0);
+    }
+
+    private long last() {
+        return batches.get(batches.size() - 1);
     }
 
     /** The summary table: batches fetched / proven / acknowledged, bytes moved, latencies. */

@@ -72,7 +72,15 @@ public final class DevnetCommand implements Callable<Integer> {
                     .setLevel(Level.WARN);
         }
         PrintStream out = System.out;
-        try (Devnet devnet = Devnet.start(options(), out, System.console() != null)) {
+        Devnet devnet = Devnet.start(options(), out, System.console() != null);
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread closer = new Thread(() -> {
+            devnet.close();
+            closed.countDown();
+        }, "devnet-shutdown");
+        // Ctrl-C or SIGTERM at any point stops every part and removes the temp dir.
+        Runtime.getRuntime().addShutdownHook(closer);
+        try {
             out.println("devnet: core " + devnet.core().baseUrl() + "  prover DB " + devnet.databaseUrl()
                     + "  metrics " + devnet.metricsUrl());
             Devnet.Outcome outcome = devnet.awaitCompletion();
@@ -83,9 +91,17 @@ public final class DevnetCommand implements Callable<Integer> {
                 System.err.println("devnet FAILED: " + outcome.reason());
             }
             if (keepRunning) {
-                keepRunning(devnet, out);
+                printPokingHints(devnet, out);
+                closed.await();
             }
             return outcome.complete() ? 0 : 1;
+        } finally {
+            devnet.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(closer);
+            } catch (IllegalStateException shutdownInProgress) {
+                // the hook is closing the devnet already
+            }
         }
     }
 
@@ -97,16 +113,10 @@ public final class DevnetCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSecs), metricsPort);
     }
 
-    private static void keepRunning(Devnet devnet, PrintStream out) throws InterruptedException {
+    private static void printPokingHints(Devnet devnet, PrintStream out) {
         out.println("devnet keeps running; Ctrl-C stops it.");
         out.println("  metrics:   curl " + devnet.metricsUrl());
         out.println("  prover DB: psql " + devnet.databaseUrl());
         out.println("  blobs:     " + devnet.store().base());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            devnet.close();
-            stopped.countDown();
-        }, "devnet-shutdown"));
-        stopped.await();
     }
 }
