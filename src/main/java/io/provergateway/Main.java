@@ -3,6 +3,8 @@ package io.provergateway;
 import io.provergateway.config.ConfigException;
 import io.provergateway.config.ConfigLoader;
 import io.provergateway.config.GatewayConfig;
+import io.provergateway.devnet.CoreSimCommand;
+import io.provergateway.devnet.DevnetCommand;
 import io.provergateway.loop.StopSignal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "prover-gateway", mixinStandardHelpOptions = true, version = "prover-gateway 0.1.0",
         description = "Moves proof generation data from the core to the prover and proofs back.",
-        subcommands = {InitSchemaCommand.class, CheckConfigCommand.class})
+        subcommands = {InitSchemaCommand.class, CheckConfigCommand.class, DevnetCommand.class, CoreSimCommand.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     static final int STARTUP_FAILURE = 1;

@@ -1,0 +1,69 @@
+package io.provergateway.bench;
+
+import io.provergateway.devnet.CommitmentMode;
+import io.provergateway.devnet.WitnessDataGenerator;
+import io.provergateway.wire.ProofGenerationDataJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A valid {@code {"Success":{...}}} body of any size, streamed without holding it: a small generated batch whose
+ * {@code merkle_paths} list gets {@code extraEntries} full 256-hash entries spliced in front of its own.
+ */
+final class LargePayload {
+    private static final String LIST_START = "\"merkle_paths\":{\"merkle_paths\":[";
+    private final byte[] prefix;
+    private final byte[] suffix;
+    private final byte[] entry;
+
+    LargePayload(long l1BatchNumber) {
+        ByteArrayOutputStream small = new ByteArrayOutputStream();
+        ProofGenerationDataJson.writeResponse(Optional.of(new WitnessDataGenerator(7, CommitmentMode.ROLLUP)
+                .generate(l1BatchNumber)), small);
+        String text = small.toString(StandardCharsets.UTF_8);
+        int cut = text.indexOf(LIST_START) + LIST_START.length();
+        prefix = text.substring(0, cut).getBytes(StandardCharsets.UTF_8);
+        suffix = text.substring(cut).getBytes(StandardCharsets.UTF_8);
+        entry = (entryJson(new SplittableRandom(l1BatchNumber)) + ",").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Bytes of one spliced entry, to size a payload. */
+    int entryBytes() {
+        return entry.length;
+    }
+
+    long totalBytes(long extraEntries) {
+        return prefix.length + suffix.length + extraEntries * entry.length;
+    }
+
+    void writeTo(OutputStream out, long extraEntries) throws IOException {
+        out.write(prefix);
+        for (long i = 0; i < extraEntries; i++) {
+            out.write(entry);
+        }
+        out.write(suffix);
+    }
+
+    private static String entryJson(SplittableRandom random) {
+        StringBuilder json = new StringBuilder("{\"root_hash\":").append(bytes(random)).append(
+                ",\"is_write\":true,\"first_write\":false,\"merkle_paths\":[");
+        for (int i = 0; i < WitnessDataGenerator.TREE_DEPTH; i++) {
+            json.append(i == 0 ? "" : ",").append(bytes(random));
+        }
+        return json.append("],\"leaf_hashed_key\":\"0x5daa965d9688be0ac6\",\"leaf_enumeration_index\":17,")
+                .append("\"value_written\":").append(bytes(random)).append(",\"value_read\":").append(bytes(random))
+                .append('}').toString();
+    }
+
+    private static String bytes(SplittableRandom random) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < 32; i++) {
+            out.append(i == 0 ? "" : ",").append(random.nextInt(256));
+        }
+        return out.append(']').toString();
+    }
+}
