@@ -5,6 +5,7 @@ import io.provergateway.config.ConfigLoader;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.devnet.CoreSimCommand;
 import io.provergateway.devnet.DevnetCommand;
+import io.provergateway.devnet.ProverSimCommand;
 import io.provergateway.loop.StopSignal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "prover-gateway", mixinStandardHelpOptions = true, version = "prover-gateway 0.1.0",
         description = "Moves proof generation data from the core to the prover and proofs back.",
-        subcommands = {InitSchemaCommand.class, CheckConfigCommand.class, DevnetCommand.class, CoreSimCommand.class})
+        subcommands = {InitSchemaCommand.class, CheckConfigCommand.class, DevnetCommand.class, CoreSimCommand.class,
+                ProverSimCommand.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     static final int STARTUP_FAILURE = 1;

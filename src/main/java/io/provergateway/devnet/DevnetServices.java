@@ -8,6 +8,7 @@ import io.provergateway.config.MetricsConfig;
 import io.provergateway.config.ObjectStoreConfig;
 import io.provergateway.config.PostgresUrl;
 import io.provergateway.db.SchemaInstaller;
+import io.provergateway.loop.StopSignal;
 import io.provergateway.store.FileBlobStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -23,6 +24,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -76,7 +79,20 @@ final class DevnetServices implements AutoCloseable {
                 .withDelay(options.proverDelay())
                 .withSkipShare(options.skipShare())
                 .withEvents(events)).start();
-        gateway = Gateway.start(gatewayConfig(options));
+        gateway = startGatewayWithin(options.timeout(), gatewayConfig(options));
+    }
+
+    /** The gateway waits for its database forever, as it should in production; the devnet gives up at its timeout. */
+    private static Gateway startGatewayWithin(Duration timeout, GatewayConfig config) {
+        StopSignal stop = new StopSignal();
+        CompletableFuture.runAsync(stop::stop, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        Gateway started = Gateway.start(config, stop);
+        if (stop.isStopped()) {
+            started.close();
+            throw new IllegalStateException("the gateway could not start within " + timeout.toSeconds()
+                    + " s (its database never answered)");
+        }
+        return started;
     }
 
     private GatewayConfig gatewayConfig(Devnet.Options options) {
