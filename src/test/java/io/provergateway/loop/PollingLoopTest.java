@@ -3,10 +3,9 @@ package io.provergateway.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.provergateway.api.CoreApiException;
-import io.provergateway.metrics.GatewayMetrics;
+import io.provergateway.testsupport.RecordingMetrics;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class PollingLoopTest {
     private static final Duration POLL = Duration.ofSeconds(15);
     private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 0.5);
-    private final List<String> failures = new ArrayList<>();
-    private final GatewayMetrics metrics = new RecordingFailures(failures);
+    private final RecordingMetrics metrics = new RecordingMetrics();
 
     /** A task that plays a script: true / false results, or exceptions to throw. */
     private static Task scripted(Object... steps) {
@@ -56,8 +54,8 @@ class PollingLoopTest {
         assertThat(loop.iterate()).isEqualTo(Duration.ofSeconds(4));
         assertThat(loop.iterate()).isEqualTo(Duration.ofSeconds(8));
         assertThat(loop.iterate()).isEqualTo(Duration.ZERO);
-        assertThat(failures).containsExactly("ScriptedTask:core_transport", "ScriptedTask:core_transport",
-                "ScriptedTask:core_transport", "ScriptedTask:internal");
+        assertThat(metrics.count("taskFailed:ScriptedTask:core_transport")).isEqualTo(3);
+        assertThat(metrics.count("taskFailed:ScriptedTask:internal")).isEqualTo(1);
     }
 
     @Test
@@ -102,27 +100,5 @@ class PollingLoopTest {
         stop.stop();
         thread.join(2000);
         assertThat(runs[0]).isGreaterThan(5);
-    }
-
-    private static final class RecordingFailures implements GatewayMetrics {
-        private final List<String> failures;
-
-        RecordingFailures(List<String> failures) {
-            this.failures = failures;
-        }
-
-        @Override public void httpError(String serviceName) {}
-        @Override public void blobStored(String bucket, long bytes, Duration elapsed) {}
-        @Override public void blobFetched(String bucket, long bytes, Duration elapsed) {}
-        @Override public void batchStored(long witnessBytes, Duration download, Duration persist) {}
-        @Override public void payloadRejected(String reason) {}
-        @Override public void coreReportedError(String serviceName) {}
-        @Override public void proofSubmitted(String outcome, boolean skipped, long bytes, Duration elapsed) {}
-        @Override public void taskFailed(String task, String kind) {
-            failures.add(task + ":" + kind);
-        }
-        @Override public void oldestUnsentProof(Duration age) {}
-        @Override public void proofsInBackoff(int count) {}
-        @Override public void spoolPending(int count) {}
     }
 }
