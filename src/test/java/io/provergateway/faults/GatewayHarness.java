@@ -1,8 +1,11 @@
 package io.provergateway.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.provergateway.Gateway;
 import io.provergateway.devnet.CoreSimulator;
 import io.provergateway.devnet.ProverSimulator;
+import io.provergateway.devnet.WitnessDataGenerator;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.FileBlobStore;
 import io.provergateway.store.ObjectKeys;
@@ -34,6 +37,7 @@ final class GatewayHarness implements AutoCloseable {
     private final Path dir;
     private final FileBlobStore store;
     private final CoreSimulator core;
+    private final CoreSimulator.Settings coreSettings;
     private final ProverDbView rows;
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private ProverSimulator prover;
@@ -44,6 +48,7 @@ final class GatewayHarness implements AutoCloseable {
         this.database = database;
         this.dir = dir;
         this.store = new FileBlobStore(dir.resolve("store"));
+        this.coreSettings = coreSettings;
         this.core = own(CoreSimulator.start(coreSettings));
         this.rows = new ProverDbView(database.dataSource());
     }
@@ -91,6 +96,22 @@ final class GatewayHarness implements AutoCloseable {
 
     CoreSimulator core() {
         return core;
+    }
+
+    /** Generates the witness data the core simulator hands out, for comparing stored blobs. */
+    WitnessDataGenerator witnessGenerator() {
+        return new WitnessDataGenerator(coreSettings.seed(), coreSettings.mode());
+    }
+
+    /** Asserts each batch has one {@code witness_inputs_fri} row on its key and a blob equal to what the core sent. */
+    void assertStoredOnce(List<Long> batches) {
+        assertThat(rows.witnessBlobUrls()).containsOnlyKeys(batches)
+                .allSatisfy((n, url) -> assertThat(url).isEqualTo(ObjectKeys.witnessInputs(n)));
+        WitnessDataGenerator generator = witnessGenerator();
+        for (long n : batches) {
+            assertThat(storedWitness(n)).as("witness of batch %d", n)
+                    .isEqualTo(generator.generate(n).witnessInputData());
+        }
     }
 
     Optional<ProverSimulator> prover() {
