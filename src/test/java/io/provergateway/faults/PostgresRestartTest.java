@@ -53,13 +53,13 @@ class PostgresRestartTest {
                             assertOnlyAcknowledgedProofsAreMarkedSent(harness);
                             assertThat(harness.rows().compressionStatuses()).hasSize(batches.size())
                                     .allSatisfy((n, status) -> assertThat(status).isEqualTo("sent_to_server"));
+                            assertThat(harness.spoolFiles(0)).isEmpty();
                         });
 
                 harness.assertStoredOnce(batches);
                 for (long n : batches) {
                     assertThat(harness.core().acknowledgedCount(n)).as("acks of batch %d", n).isPositive();
                 }
-                assertThat(harness.spoolFiles(0)).isEmpty();
             }
         }
     }

@@ -52,9 +52,10 @@ class StoreOutageTest {
 
                 Files.delete(bucket);
                 Files.createDirectory(bucket);
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(
-                        () -> assertThat(harness.rows().witnessBlobUrls()).hasSameSizeAs(batches));
-                assertThat(harness.spoolFiles(0)).isEmpty();
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertThat(harness.rows().witnessBlobUrls()).hasSameSizeAs(batches);
+                    assertThat(harness.spoolFiles(0)).isEmpty();
+                });
                 harness.assertStoredOnce(batches);
                 for (long n : batches) {
                     assertThat(harness.core().fetchCount(n)).as("hand-outs of batch %d", n).isEqualTo(1);
