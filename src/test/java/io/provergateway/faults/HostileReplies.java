@@ -1,9 +1,13 @@
 package io.provergateway.faults;
 
+import com.github.luben.zstd.ZstdOutputStream;
 import io.provergateway.devnet.WitnessDataGenerator;
 import io.provergateway.testsupport.ScriptedCoreServer.Handler;
 import io.provergateway.wire.ProofGenerationDataJson;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -11,6 +15,7 @@ import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Named;
 
 /**
@@ -65,6 +70,9 @@ final class HostileReplies {
                         "\"l1_batch_number\":" + n + ",", "\"l1_batch_number\":" + (n + 1000) + ","))),
                 named("body over the limit, announced", n -> fixed(200, JSON, oversized(n))),
                 named("body over the limit, chunked", n -> chunked(oversized(n))),
+                named("zstd body that inflates over the limit", n -> encoded("zstd", zstd(oversized(n)))),
+                named("body zstd-labelled but not zstd", n -> encoded("zstd", valid(n))),
+                named("gzip body the gateway never asked for", n -> encoded("gzip", gzip(valid(n)))),
                 named("silence longer than the request timeout", n -> exchange -> Thread.sleep(3_000)));
     }
 
@@ -82,6 +90,35 @@ final class HostileReplies {
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write(body);
         };
+    }
+
+    private static Handler encoded(String encoding, byte[] body) {
+        return exchange -> {
+            exchange.getResponseHeaders().set("Content-Encoding", encoding);
+            ScriptedProofDataCore.reply(exchange, 200, JSON, body);
+        };
+    }
+
+    private static byte[] zstd(byte[] plain) {
+        return compress(plain, ZstdOutputStream::new);
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        return compress(plain, GZIPOutputStream::new);
+    }
+
+    private interface Compressor {
+        OutputStream wrap(OutputStream out) throws IOException;
+    }
+
+    private static byte[] compress(byte[] plain, Compressor compressor) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream compressed = compressor.wrap(out)) {
+            compressed.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Announces the whole valid body, sends half of it, then drops the connection. */
