@@ -43,7 +43,7 @@ class PostgresRestartTest {
                 postgres.stop();
                 // The fetcher takes the next batch while the database is down; it must keep it until PG is back.
                 await().atMost(Duration.ofSeconds(60)).until(() -> harness.core().fetchCount(batches.get(4)) >= 1);
-                Thread.sleep(3_000);
+                Thread.sleep(3_000); // the outage lasts a few more seconds, then PostgreSQL comes back by itself
                 postgres.start();
 
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
