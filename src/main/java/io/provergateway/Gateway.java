@@ -99,8 +99,8 @@ public final class Gateway implements AutoCloseable {
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        LOG.info("gateway started api_url={} poll_interval={}s metrics={}:{} spool={}", config.api().baseUrl(),
-                config.pollInterval().toSeconds(), config.metrics().host(), metricsServer.port(), config.spoolPath());
+        LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
+                config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
     }
 
     private static Backoff backoff(Duration initial, Duration cap) {

@@ -31,7 +31,7 @@ public final class PollingLoop implements Runnable {
 
     @Override
     public void run() {
-        LOG.info("loop started task={} poll_interval={}s", task.name(), pollInterval.toSeconds());
+        LOG.info("loop started task={} poll_interval_ms={}", task.name(), pollInterval.toMillis());
         while (!stop.isStopped()) {
             Duration wait = iterate();
             if (!wait.isZero() && stop.await(wait)) {

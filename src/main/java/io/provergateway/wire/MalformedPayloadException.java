@@ -9,16 +9,26 @@ public class MalformedPayloadException extends RuntimeException {
     private final String location;
     private final String problem;
 
+    /** Locations longer than this (a hostile, deeply nested document) keep their head and tail only. */
+    static final int MAX_LOCATION_CHARS = 240;
+
     public MalformedPayloadException(String location, String problem) {
-        super(location + ": " + problem);
-        this.location = location;
-        this.problem = problem;
+        this(location, problem, null);
     }
 
     public MalformedPayloadException(String location, String problem, Throwable cause) {
-        super(location + ": " + problem, cause);
-        this.location = location;
+        super(shorten(location) + ": " + problem, cause);
+        this.location = shorten(location);
         this.problem = problem;
+    }
+
+    private static String shorten(String location) {
+        if (location.length() <= MAX_LOCATION_CHARS) {
+            return location;
+        }
+        int half = MAX_LOCATION_CHARS / 2;
+        return location.substring(0, half) + "…(" + (location.length() - 2 * half) + " chars)…"
+                + location.substring(location.length() - half);
     }
 
     public String location() {
