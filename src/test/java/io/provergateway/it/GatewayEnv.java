@@ -35,6 +35,11 @@ final class GatewayEnv {
         return e;
     }
 
+    /** No variables at all (for subcommands and YAML mode). */
+    static GatewayEnv empty() {
+        return new GatewayEnv();
+    }
+
     GatewayEnv set(String name, String value) {
         env.put(name, value);
         return this;
