@@ -5,6 +5,10 @@ import io.provergateway.db.SchemaCheck;
 import io.provergateway.loop.StopSignal;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 final class StartupCheck {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCheck.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration STOP_POLL = Duration.ofMillis(100);
 
     private StartupCheck() {}
 
@@ -23,7 +28,9 @@ final class StartupCheck {
         boolean warned = false;
         while (!stop.isStopped()) {
             try {
-                SchemaCheck.verify(dataSource);
+                if (!verifyUnlessStopped(dataSource, stop)) {
+                    return;
+                }
                 if (warned) {
                     LOG.warn("prover database reachable again");
                 }
@@ -39,6 +46,36 @@ final class StartupCheck {
                 stop.await(RETRY);
             }
         }
+    }
+
+    /**
+     * Runs one check on its own daemon thread and waits for it or the stop signal, whichever comes first: the pool
+     * may block a connection attempt for its whole acquire timeout (30 s), far longer than a stop may take. Returns
+     * false if stopped first (the abandoned check ends when the pool is closed).
+     */
+    private static boolean verifyUnlessStopped(DataSource dataSource, StopSignal stop) {
+        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> SchemaCheck.verify(dataSource), runnable -> {
+            Thread thread = new Thread(runnable, "schema-check");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        while (!stop.isStopped()) {
+            try {
+                check.get(STOP_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                // still connecting; look at the stop signal again
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException("schema check failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Authentication failures (SQLState class 28) and unknown databases (3D000) will not fix themselves. */

@@ -17,7 +17,19 @@ public final class SqlFailures {
     public static DatabaseException classify(String operation, SQLException e) {
         String state = e.getSQLState();
         return new DatabaseException(operation + " failed: " + e.getMessage()
-                + (state == null ? "" : " (SQLState " + state + ")"), isRetriable(e), e);
+                + (state == null ? "" : " (SQLState " + state + ")") + causeText(e), isRetriable(e), e);
+    }
+
+    /**
+     * The pool's acquire timeout only says "Connection is not available"; the reason (refused, wrong password, no
+     * such database) is in the driver exception it wraps.
+     */
+    private static String causeText(SQLException e) {
+        Throwable cause = e.getCause();
+        if (cause == null || cause.getMessage() == null || cause.getMessage().equals(e.getMessage())) {
+            return "";
+        }
+        return ": " + cause.getMessage();
     }
 
     /**

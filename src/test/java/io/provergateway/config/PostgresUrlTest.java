@@ -102,6 +102,10 @@ class PostgresUrlTest {
         "postgres://u:hunter2@h/db?sslmode=maybe|postgres://u:***@h/db?sslmode=maybe|has sslmode=maybe (expected one of allow, disable, prefer, require, verify-ca, verify-full)",
         "jdbc:postgresql://h/db?password=hunter2&port=1&sslmode=x|jdbc:postgresql://h/db?password=***&port=1&sslmode=x|has sslmode=x (expected one of allow, disable, prefer, require, verify-ca, verify-full)",
         "postgres://u:hunter2@bad host/db|postgres://u:***@bad host/db|has an invalid host (one host name, IPv4 address or [IPv6] address expected)",
+        "postgres//u:hunter2@h/db|postgres//u:***@h/db|must start with postgres://, postgresql:// or jdbc:postgresql://",
+        "u:hunter2@h/db|u:***@h/db|must start with postgres://, postgresql:// or jdbc:postgresql://",
+        "postgres:/u:hunter2@h/db|postgres:***@h/db|must start with postgres://, postgresql:// or jdbc:postgresql://",
+        "postgres://u@x:hunter2@h:99999/db|postgres://u@x:***@h:99999/db|has an invalid port (1..65535 expected)",
     })
     void rejectsBadUrl_namingKeyAndMaskingPassword(String url, String shown, String why) {
         assertThatThrownBy(() -> PostgresUrl.parse(url, "DATABASE_PROVER_URL"))

@@ -34,4 +34,14 @@ class SqlFailuresTest {
 
         assertThat(e).hasMessage("save witness inputs of batch 42 failed: duplicate key (SQLState 23505)");
     }
+
+    @Test
+    void messageCarriesTheDriverReason_whenThePoolTimesOut() {
+        SQLException driver = new SQLException("FATAL: password authentication failed for user \"gw\"", "28P01");
+        SQLException pool = new SQLTransientConnectionException(
+                "prover-gateway - Connection is not available, request timed out after 30001ms", "28P01", driver);
+
+        assertThat(SqlFailures.classify("check the prover database schema", pool).getMessage())
+                .endsWith("(SQLState 28P01): FATAL: password authentication failed for user \"gw\"");
+    }
 }
