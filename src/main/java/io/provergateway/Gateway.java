@@ -76,7 +76,7 @@ public final class Gateway implements AutoCloseable {
         metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> health(loops)));
         metricsServer.start();
         DataSource dataSource = own(DataSources.create(config.database()));
-        StartupCheck.awaitSchema(dataSource, stop);
+        StartupCheck.awaitSchema(config.database(), dataSource, stop);
         if (stop.isStopped()) {
             return;
         }

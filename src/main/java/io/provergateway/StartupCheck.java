@@ -1,10 +1,13 @@
 package io.provergateway;
 
+import io.provergateway.config.DatabaseConfig;
 import io.provergateway.db.DatabaseException;
 import io.provergateway.db.SchemaCheck;
 import io.provergateway.loop.StopSignal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +24,12 @@ final class StartupCheck {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCheck.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Duration STOP_POLL = Duration.ofMillis(100);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private StartupCheck() {}
 
-    static void awaitSchema(DataSource dataSource, StopSignal stop) {
+    static void awaitSchema(DatabaseConfig config, DataSource dataSource, StopSignal stop) {
+        probeCredentials(config);
         boolean warned = false;
         while (!stop.isStopped()) {
             try {
@@ -44,6 +49,28 @@ final class StartupCheck {
                     warned = true;
                 }
                 stop.await(RETRY);
+            }
+        }
+    }
+
+    /**
+     * One direct connection outside the pool, so that a wrong password or database name fails start-up within
+     * seconds (the pool would only report it after its 30 s acquire timeout). An unreachable server is not decided
+     * here: it is waited for.
+     */
+    private static void probeCredentials(DatabaseConfig config) {
+        Properties properties = new Properties();
+        config.url().user().ifPresent(user -> properties.setProperty("user", user));
+        config.url().password().ifPresent(password -> properties.setProperty("password", password.reveal()));
+        properties.setProperty("connectTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
+        properties.setProperty("loginTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
+        properties.setProperty("socketTimeout", Long.toString(PROBE_TIMEOUT.toSeconds()));
+        try (Connection connection = new org.postgresql.Driver().connect(config.url().jdbcUrl(), properties)) {
+            LOG.debug("prover database credentials accepted by {}", connection.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            if (isConfigurationProblem(e)) {
+                throw new DatabaseException("prover database " + config.url().jdbcUrl() + " refused the connection: "
+                        + e.getMessage() + " (SQLState " + e.getSQLState() + ")", false, e);
             }
         }
     }
