@@ -103,7 +103,7 @@ class SecretsIT {
 
     private void runWithAWrongPassword() throws Exception {
         GatewayProcess gateway = start(env(url(WRONG_PASSWORD)), "wrong-password");
-        // The pool reports the authentication failure when its 30 s acquire timeout ends.
+        // A configuration error: the start-up probe sees the refusal at once, within the 10 s contract.
         assertThat(gateway.waitFor(Duration.ofSeconds(10))).as(gateway.output()).isEqualTo(1);
         assertThat(gateway.output()).contains("password authentication failed");
     }
