@@ -19,10 +19,12 @@ import io.provergateway.submitter.ProofSubmitter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -41,7 +43,8 @@ public final class Gateway implements AutoCloseable {
     private final StopSignal stop;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final CompletableFuture<String> died = new CompletableFuture<>();
-    private final List<Thread> threads = new java.util.ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<PollingLoop> loops = new CopyOnWriteArrayList<>();
     private CoreHttpClient core;
     private MetricsServer metricsServer;
 
@@ -72,8 +75,7 @@ public final class Gateway implements AutoCloseable {
 
     private void wire(GatewayConfig config, Clock clock) {
         PrometheusGatewayMetrics metrics = PrometheusGatewayMetrics.withJvmMetrics();
-        List<PollingLoop> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
-        metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> health(loops)));
+        metricsServer = own(new MetricsServer(config.metrics(), metrics, this::health));
         metricsServer.start();
         DataSource dataSource = own(DataSources.create(config.database()));
         StartupCheck.awaitSchema(config.database(), dataSource, stop);
@@ -86,28 +88,31 @@ public final class Gateway implements AutoCloseable {
         core = new CoreHttpClient(config.api(), true);
         Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
         Backoff loopBackoff = backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
-        Backoff rejectedBackoff = backoff(Duration.ofSeconds(10), Duration.ofMinutes(10));
-        Backoff transientBackoff = backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
-        loops.add(new PollingLoop(new ProofGenDataFetcher(core, spool, store, database, metrics, clock), poll,
-                loopBackoff, stop, metrics));
-        loops.add(new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock,
-                rejectedBackoff, transientBackoff), poll,
-                loopBackoff, stop, metrics));
-        for (PollingLoop loop : loops) {
+        startLoops(List.of(
+                new PollingLoop(new ProofGenDataFetcher(core, spool, store, database, metrics, clock), poll,
+                        loopBackoff, stop, metrics),
+                new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock,
+                        backoff(Duration.ofSeconds(10), Duration.ofMinutes(10)),
+                        backoff(Duration.ofSeconds(2), Duration.ofSeconds(30))), poll, loopBackoff, stop, metrics)));
+        LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
+                config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
+    }
+
+    private void startLoops(List<PollingLoop> toStart) {
+        loops.addAll(toStart);
+        for (PollingLoop loop : toStart) {
             Thread thread = new Thread(loop, "loop-" + threads.size());
             thread.setUncaughtExceptionHandler((t, e) -> died.complete(t.getName() + " died: " + e));
             threads.add(thread);
         }
         threads.forEach(Thread::start);
-        LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
-                config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
     }
 
     private static Backoff backoff(Duration initial, Duration cap) {
         return new Backoff(initial, cap, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    private static Optional<String> health(List<PollingLoop> loops) {
+    private Optional<String> health() {
         return loops.stream().map(PollingLoop::problem).flatMap(Optional::stream).reduce((a, b) -> a + "; " + b);
     }
 
