@@ -132,8 +132,8 @@ public final class ProofSubmitter implements Task {
             throw new UncheckedIOException("cannot read " + ObjectKeys.PROOFS_FRI + "/" + key, e);
         }
         if (!proof.protocolVersion().equals(version)) {
-            throw new IllegalStateException("proof blob " + key + " carries protocol version "
-                    + proof.protocolVersion() + ", the row says " + version);
+            LOG.warn("proof blob {}/{} carries protocol_version={} but its row says {}; sending it as upstream does",
+                    ObjectKeys.PROOFS_FRI, key, proof.protocolVersion(), version);
         }
         return new SubmitProofRequest.Proof(proof);
     }
