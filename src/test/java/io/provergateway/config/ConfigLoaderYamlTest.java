@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.provergateway.config.GatewayConfig.LogFormat;
 import io.provergateway.config.ObjectStoreConfig.Mode;
+import io.provergateway.testsupport.UpstreamYamlExample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,39 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderYamlTest {
-    /** Spec §6.2, verbatim (etc/env/file_based/general.yaml excerpt). */
-    static final String SPEC_GENERAL_YAML = """
-            postgres:
-              max_connections: 100
-            observability:
-              log_format: plain
-            prover:
-              prover_object_store:
-                file_backed:
-                  file_backed_base_path: artifacts
-                max_retries: 10
-              setup_data_path: data/keys
-              prometheus_port: 3315
-              max_attempts: 10
-              generation_timeout_in_secs: 600
-              setup_load_mode: FROM_DISK
-              specialized_group_id: 100
-              queue_capacity: 10
-              witness_vector_receiver_port: 3316
-              zone_read_url: http://metadata.google.internal/computeMetadata/v1/instance/zone
-              shall_save_to_public_bucket: true
-            prover_gateway:
-              api_url: http://127.0.0.1:3320
-              api_poll_duration_secs: 15
-              prometheus_listener_port: 3310
-              prometheus_pushgateway_url: http://127.0.0.1:9091
-              prometheus_push_interval_ms: 100
-            """;
-    static final String SPEC_SECRETS_YAML = """
-            # secrets.yaml
-            database:
-              prover_url: postgres://postgres:notsecurepassword@localhost/prover_local
-            """;
+    static final String SPEC_GENERAL_YAML = UpstreamYamlExample.GENERAL;
+    static final String SPEC_SECRETS_YAML = UpstreamYamlExample.SECRETS;
 
     @TempDir
     Path dir;

@@ -3,6 +3,8 @@ package io.provergateway.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.provergateway.api.CoreApiException;
 import io.provergateway.devnet.CommitmentMode;
 import io.provergateway.devnet.WitnessDataGenerator;
@@ -12,6 +14,7 @@ import io.provergateway.store.BlobStore;
 import io.provergateway.store.InMemoryBlobStore;
 import io.provergateway.store.ObjectKeys;
 import io.provergateway.testsupport.InMemoryProverDatabase;
+import io.provergateway.testsupport.JsonMutator;
 import io.provergateway.testsupport.RecordingMetrics;
 import io.provergateway.wire.ProofGenerationDataJson;
 import io.provergateway.wire.WitnessInputCodec;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mutated ones. Run another seed with {@code -Dfaults.fuzz.seed=N}.
  */
 class FetcherFuzzTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MUTATIONS = 2_000;
     private static final int MUTATIONS_PER_PAYLOAD = 9;
 
@@ -62,9 +66,11 @@ class FetcherFuzzTest {
                         .isTrue();
                 assertThat(store.bytes(ObjectKeys.witnessInputs(n))).as("seed %d batch %d", seed, n)
                         .isEqualTo(bincode(generator.generate(n).witnessInputData()));
-                PayloadMutator mutator = new PayloadMutator(valid);
+                JsonMutator mutator = new JsonMutator(random);
+                JsonNode tree = MAPPER.readTree(valid);
+                int nodes = JsonMutator.countNodes(tree);
                 for (int i = 0; i < MUTATIONS_PER_PAYLOAD && mutated < MUTATIONS; i++, mutated++) {
-                    byte[] body = mutator.mutate(random);
+                    byte[] body = mutator.mutate(valid, tree, nodes);
                     if (step(fetcher, body, "seed " + seed + " batch " + n + " case " + i + " " + mutator.describe())) {
                         accepted++;
                     }

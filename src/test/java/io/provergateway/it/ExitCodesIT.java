@@ -7,6 +7,7 @@ import io.provergateway.devnet.CommitmentMode;
 import io.provergateway.devnet.CoreSimulator;
 import io.provergateway.testsupport.TestDatabase;
 import io.provergateway.testsupport.TestPostgres;
+import io.provergateway.testsupport.UpstreamYamlExample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -114,9 +115,9 @@ class ExitCodesIT {
         core.addBatches(1);
         Path general = dir.resolve("general.yaml");
         Path secrets = dir.resolve("secrets.yaml");
-        Files.writeString(general, UpstreamYaml.general(core.baseUrl().toString(), GatewayEnv.freePort(),
+        Files.writeString(general, UpstreamYamlExample.general(core.baseUrl().toString(), GatewayEnv.freePort(),
                 dir.resolve("artifacts")));
-        Files.writeString(secrets, UpstreamYaml.secrets(database.rustUrl()));
+        Files.writeString(secrets, UpstreamYamlExample.secrets(database.rustUrl()));
 
         GatewayProcess gateway = start(GatewayEnv.empty(), "yaml", "--config-path", general.toString(),
                 "--secrets-path", secrets.toString());

@@ -1,7 +1,8 @@
-package io.provergateway.wire;
+package io.provergateway.testsupport;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,28 +11,30 @@ import java.util.Map;
 import java.util.Random;
 
 /** Seeded mutations of a valid JSON document: text damage and structural changes at a random node. */
-final class JsonMutator {
+public final class JsonMutator {
     private static final String[] BAD_NUMBERS = {"256", "-1", "4294967296", "18446744073709551616", "1.5", "1e3",
         "2147483648", "-2147483649", "-9223372036854775809", "99999999999999999999999", "-0", "0"};
     private static final String JSON_CHARS = "{}[],:\"0123456789abcdefxX \\-.en";
 
     enum Op { TRUNCATE, BIT_FLIP, INSERT_CHAR, TYPE_SWAP, BAD_NUMBER, DROP, DUPLICATE, CORRUPT_STRING }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Random random;
     private Op op;
     private int target;
     private int counter;
 
-    JsonMutator(Random random) {
+    public JsonMutator(Random random) {
         this.random = random;
     }
 
     /** The last mutation applied, for failure messages. */
-    String describe() {
+    public String describe() {
         return op + "@" + target;
     }
 
-    byte[] mutate(byte[] json, JsonNode tree, int nodeCount) {
+    public byte[] mutate(byte[] json, JsonNode tree, int nodeCount) {
         op = Op.values()[random.nextInt(Op.values().length)];
         target = random.nextInt(Math.max(1, op.ordinal() < 3 ? json.length : nodeCount));
         switch (op) {
@@ -56,7 +59,7 @@ final class JsonMutator {
         }
     }
 
-    static int countNodes(JsonNode node) {
+    public static int countNodes(JsonNode node) {
         int n = 1;
         for (JsonNode child : node) {
             n += countNodes(child);
@@ -67,7 +70,7 @@ final class JsonMutator {
     private byte[] rewrite(JsonNode tree) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         counter = 0;
-        try (JsonGenerator g = JsonShuffler.MAPPER.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             write(tree, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
