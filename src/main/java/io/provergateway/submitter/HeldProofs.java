@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 final class HeldProofs {
     private final Backoff rejectedBackoff;
     private final Backoff transientBackoff;
+    static final Duration FORGET_AFTER = Duration.ofMinutes(30);
+
     private final Map<Long, Hold> holds = new HashMap<>();
 
     HeldProofs(Backoff rejectedBackoff, Backoff transientBackoff) {
@@ -32,8 +34,13 @@ final class HeldProofs {
         return hold;
     }
 
-    /** Batches still held at {@code now}; expired holds stay recorded (for the attempt count) until released. */
+    /**
+     * Batches still held at {@code now}. Expired holds stay recorded (for the attempt count) until the batch is sent,
+     * or until {@link #FORGET_AFTER} past expiry: a batch that was not claimed again by then was sent by another
+     * instance (or is no longer eligible).
+     */
     Set<Long> heldAt(Instant now) {
+        holds.values().removeIf(hold -> hold.until().plus(FORGET_AFTER).isBefore(now));
         return holds.entrySet().stream()
                 .filter(e -> e.getValue().until().isAfter(now))
                 .map(Map.Entry::getKey)
@@ -44,8 +51,9 @@ final class HeldProofs {
         holds.remove(batch);
     }
 
-    int size() {
-        return holds.size();
+    /** Proofs held back right now (the {@code proofs_in_backoff} gauge). */
+    int activeAt(Instant now) {
+        return heldAt(now).size();
     }
 
     record Hold(int attempts, Instant until, Duration delay) {}

@@ -66,13 +66,13 @@ public final class ProofSubmitter implements Task {
         Optional<ProofClaim> next = database.claimNextProof(held.heldAt(clock.instant()));
         if (next.isEmpty()) {
             metrics.oldestUnsentProof(database.oldestUnsentProofAge().orElse(Duration.ZERO));
-            metrics.proofsInBackoff(held.size());
+            metrics.proofsInBackoff(held.activeAt(clock.instant()));
             return false;
         }
         try (ProofClaim claim = next.get()) {
             submit(claim);
         }
-        metrics.proofsInBackoff(held.size());
+        metrics.proofsInBackoff(held.activeAt(clock.instant()));
         return true;
     }
 
