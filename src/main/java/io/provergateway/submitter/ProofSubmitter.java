@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProofSubmitter implements Task {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
+    private static final Duration BACKLOG_REPORT_INTERVAL = Duration.ofSeconds(15);
 
     private final CoreApi core;
     private final BlobStore store;
@@ -41,6 +42,7 @@ public final class ProofSubmitter implements Task {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final HeldProofs held;
+    private Instant lastBacklogReport = Instant.MIN;
 
     /**
      * @param rejectedBackoff per-proof backoff after the core refused the proof ({@code Error} reply, 4xx, bad blob)
@@ -65,15 +67,24 @@ public final class ProofSubmitter implements Task {
     public boolean runOnce() {
         Optional<ProofClaim> next = database.claimNextProof(held.heldAt(clock.instant()));
         if (next.isEmpty()) {
-            metrics.oldestUnsentProof(database.oldestUnsentProofAge().orElse(Duration.ZERO));
-            metrics.proofsInBackoff(held.activeAt(clock.instant()));
+            reportBacklog(true);
             return false;
         }
         try (ProofClaim claim = next.get()) {
             submit(claim);
         }
-        metrics.proofsInBackoff(held.activeAt(clock.instant()));
+        reportBacklog(false);
         return true;
+    }
+
+    /** Backlog gauges: always when idle, at most every {@link #BACKLOG_REPORT_INTERVAL} while draining. */
+    private void reportBacklog(boolean idle) {
+        Instant now = clock.instant();
+        metrics.proofsInBackoff(held.activeAt(now));
+        if (idle || !now.isBefore(lastBacklogReport.plus(BACKLOG_REPORT_INTERVAL))) {
+            metrics.oldestUnsentProof(database.oldestUnsentProofAge().orElse(Duration.ZERO));
+            lastBacklogReport = now;
+        }
     }
 
     private void submit(ProofClaim claim) {

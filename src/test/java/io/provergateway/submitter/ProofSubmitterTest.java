@@ -127,6 +127,18 @@ class ProofSubmitterTest {
     }
 
     @Test
+    void theOldestUnsentProofAgeIsReportedWhileABacklogDrains() throws Exception {
+        provenBatches(2, SEED);
+        try (Connection c = db.dataSource().getConnection()) {
+            c.createStatement().execute("UPDATE proof_compression_jobs_fri SET updated_at = NOW() - INTERVAL '1 hour'");
+        }
+
+        assertThat(submitter().runOnce()).isTrue();
+
+        assertThat(metrics.oldestUnsentProof()).isGreaterThan(Duration.ofMinutes(59));
+    }
+
+    @Test
     void skippedBatchSendsSkippedProofGeneration() throws Exception {
         long n = core.addBatches(1).get(0);
         handOut();
