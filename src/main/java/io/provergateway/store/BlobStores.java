@@ -3,11 +3,15 @@ package io.provergateway.store;
 import io.provergateway.config.ObjectStoreConfig;
 import io.provergateway.metrics.GatewayMetrics;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds the object store for a configuration (upstream {@code ObjectStoreFactory}): backend, retries, metrics. */
 public final class BlobStores {
+    /** Temp files older than this cannot belong to a write in progress. */
+    static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(BlobStores.class);
 
     private BlobStores() {}
@@ -32,6 +36,12 @@ public final class BlobStores {
         config.localMirrorPath().ifPresent(mirror -> LOG.warn(
                 "object_store_mirror_ignored mode=FileBacked local_mirror_path={} (mirroring applies to GCS modes only)",
                 mirror));
-        return new FileBlobStore(base);
+        FileBlobStore store = new FileBlobStore(base);
+        int removed = store.removeStaleTempFiles(ObjectKeys.WITNESS_INPUTS, STALE_TEMP_AGE);
+        if (removed > 0) {
+            LOG.warn("object_store_temp_files_removed bucket={} count={} (left by an interrupted write)",
+                    ObjectKeys.WITNESS_INPUTS, removed);
+        }
+        return store;
     }
 }

@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Upstream {@code FileBackedObjectStore}: object {@code bucket/key} lives at {@code {base}/{bucket}/{key}}. Unlike
@@ -31,6 +35,8 @@ public final class FileBlobStore implements BlobStore {
             ObjectKeys.PROOFS_FRI, "storage_logs_snapshots", "vm_dumps");
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** {@code .{key}.tmp-{16 hex}}: the names {@link #put} writes before its rename. */
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.tmp-[0-9a-f]{16}");
 
     private final Path base;
 
@@ -49,6 +55,26 @@ public final class FileBlobStore implements BlobStore {
 
     public Path base() {
         return base;
+    }
+
+    /**
+     * Deletes the hidden temp files that a writer killed in mid-{@link #put} left in {@code bucket}, if they are older
+     * than {@code minAge} (so another instance's write in progress is never touched). Returns how many were removed.
+     */
+    public int removeStaleTempFiles(String bucket, Duration minAge) {
+        Instant cutoff = Instant.now().minus(minAge);
+        int removed = 0;
+        try (Stream<Path> files = Files.list(pathOf(bucket, "x").getParent())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (TEMP_NAME.matcher(file.getFileName().toString()).matches()
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw failure("sweep", bucket, "(temp files)", base.resolve(bucket), e);
+        }
+        return removed;
     }
 
     @Override
