@@ -8,6 +8,7 @@ import io.provergateway.api.CoreHttpClient;
 import io.provergateway.config.ApiConfig;
 import io.provergateway.db.PostgresProverDatabase;
 import io.provergateway.devnet.CoreFault;
+import io.provergateway.devnet.CoreRoute;
 import io.provergateway.devnet.CoreSimulator;
 import io.provergateway.devnet.ProofGenerator;
 import io.provergateway.devnet.SubmitRejection;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The submitter against a real PostgreSQL and a real HTTP core (the simulator, which checks every proof's coords). */
 class ProofSubmitterTest {
@@ -171,6 +173,22 @@ class ProofSubmitterTest {
 
         assertThat(statuses()).containsExactly("1:successful");
         assertThat(metrics.count("httpError:ProofSubmitter")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage", "html"})
+    void anUndecodableReplyLeavesTheRowUnsentAndHoldsTheProof(String reply) throws Exception {
+        provenBatches(1, SEED);
+        core.injectFault(CoreRoute.SUBMIT_PROOF, reply.equals("garbage") ? CoreFault.garbageJson()
+                : CoreFault.htmlPage(200), 1);
+        ProofSubmitter submitter = submitter();
+
+        submitter.runOnce();
+
+        assertThat(statuses()).containsExactly("1:successful");
+        assertThat(metrics.count("httpError:ProofSubmitter")).isEqualTo(1);
+        assertThat(metrics.proofsInBackoff()).isEqualTo(1);
+        assertThat(submitter.runOnce()).isFalse();
     }
 
     @Test
