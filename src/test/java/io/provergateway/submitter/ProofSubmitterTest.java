@@ -141,6 +141,22 @@ class ProofSubmitterTest {
     }
 
     @Test
+    void aProofWhoseEmbeddedVersionDiffersFromItsRowIsStillSentAsUpstreamDoes() throws Exception {
+        long n = core.addBatches(1).get(0);
+        handOut();
+        insertCompressionJob(n, "successful");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProofCodec.writeBincode(new ProofGenerator(SEED).generate(n, new ProtocolVersion(28, 1)), bytes);
+        store.putBytes(ObjectKeys.PROOFS_FRI, ObjectKeys.l1BatchProof(n, VERSION), bytes.toByteArray());
+
+        assertThat(submitter().runOnce()).isTrue();
+
+        assertThat(statuses()).containsExactly(n + ":sent_to_server");
+        assertThat(core.acceptedProof(n)).hasValueSatisfying(
+                proof -> assertThat(proof.protocolVersion()).isEqualTo(new ProtocolVersion(28, 1)));
+    }
+
+    @Test
     void skippedBatchSendsSkippedProofGeneration() throws Exception {
         long n = core.addBatches(1).get(0);
         handOut();
