@@ -1,5 +1,6 @@
 package io.provergateway;
 
+import io.provergateway.bench.BenchCommand;
 import io.provergateway.config.ConfigException;
 import io.provergateway.config.ConfigLoader;
 import io.provergateway.config.GatewayConfig;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "prover-gateway", mixinStandardHelpOptions = true, version = "prover-gateway 0.1.0",
         description = "Moves proof generation data from the core to the prover and proofs back.",
         subcommands = {InitSchemaCommand.class, CheckConfigCommand.class, DevnetCommand.class, CoreSimCommand.class,
-                ProverSimCommand.class})
+                ProverSimCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     static final int STARTUP_FAILURE = 1;

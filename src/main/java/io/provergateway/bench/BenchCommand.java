@@ -1,0 +1,56 @@
+package io.provergateway.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: generates its own data, runs every measurement beside its baseline in the same run and prints one
+ * table (figure, ours, baseline, ratio, target, met). Each benchmark is a function from a scratch directory to rows.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure ingest, codec, drain, zstd and proof latency beside their baselines; print one table.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--work-dir", description = "Scratch directory (default: a temp dir, removed at exit)")
+    Path workDir;
+
+    /** The benchmarks, in table order. Each one gets its own sub-directory of the scratch directory. */
+    static List<Function<Path, List<BenchRow>>> benchmarks() {
+        List<Function<Path, List<BenchRow>>> all = new ArrayList<>();
+        return all;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("prover-gateway-bench");
+        List<BenchRow> rows = new ArrayList<>();
+        List<Function<Path, List<BenchRow>>> all = benchmarks();
+        try {
+            for (int i = 0; i < all.size(); i++) {
+                rows.addAll(all.get(i).apply(Files.createDirectories(dir.resolve("bench-" + i))));
+            }
+        } finally {
+            if (workDir == null) {
+                deleteTree(dir);
+            }
+        }
+        System.out.print(BenchTable.render(rows));
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
