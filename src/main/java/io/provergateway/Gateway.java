@@ -8,7 +8,7 @@ import io.provergateway.db.ProverDatabase;
 import io.provergateway.db.SchemaCheck;
 import io.provergateway.fetcher.ProofGenDataFetcher;
 import io.provergateway.fetcher.WitnessSpool;
-import io.provergateway.loop.Backoff;
+import io.provergateway.loop.FailurePolicy;
 import io.provergateway.loop.PollingLoop;
 import io.provergateway.loop.StopSignal;
 import io.provergateway.metrics.MetricsServer;
@@ -77,8 +77,9 @@ public final class Gateway implements AutoCloseable {
         PrometheusGatewayMetrics metrics = PrometheusGatewayMetrics.withJvmMetrics();
         metricsServer = own(new MetricsServer(config.metrics(), metrics, this::health));
         metricsServer.start();
+        FailurePolicy policy = policy(config);
         DataSource dataSource = own(DataSources.create(config.database()));
-        StartupCheck.awaitSchema(config.database(), dataSource, stop);
+        StartupCheck.awaitSchema(config.database(), dataSource, stop, policy);
         if (stop.isStopped()) {
             return;
         }
@@ -87,13 +88,11 @@ public final class Gateway implements AutoCloseable {
         WitnessSpool spool = own(WitnessSpool.open(config.spoolPath()));
         core = new CoreHttpClient(config.api(), true);
         Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
-        Backoff loopBackoff = backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
         startLoops(List.of(
                 new PollingLoop(new ProofGenDataFetcher(core, spool, store, database, metrics, clock), poll,
-                        loopBackoff, stop, metrics),
-                new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock,
-                        backoff(Duration.ofSeconds(10), Duration.ofMinutes(10)),
-                        backoff(Duration.ofSeconds(2), Duration.ofSeconds(30))), poll, loopBackoff, stop, metrics)));
+                        policy, stop, metrics),
+                new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock, policy.refusalBackoff(),
+                        policy.retryBackoff()), poll, policy, stop, metrics)));
         LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
                 config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
     }
@@ -108,8 +107,9 @@ public final class Gateway implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    private static Backoff backoff(Duration initial, Duration cap) {
-        return new Backoff(initial, cap, () -> ThreadLocalRandom.current().nextDouble());
+    private static FailurePolicy policy(GatewayConfig config) {
+        return new FailurePolicy(config.pollInterval(), config.recovery().maxRefusalHold(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     private Optional<String> health() {

@@ -3,6 +3,7 @@ package io.provergateway;
 import io.provergateway.config.DatabaseConfig;
 import io.provergateway.db.DatabaseException;
 import io.provergateway.db.SchemaCheck;
+import io.provergateway.loop.FailurePolicy;
 import io.provergateway.loop.StopSignal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,15 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 final class StartupCheck {
     private static final Logger LOG = LoggerFactory.getLogger(StartupCheck.class);
-    private static final Duration RETRY = Duration.ofSeconds(2);
     private static final Duration STOP_POLL = Duration.ofMillis(100);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private StartupCheck() {}
 
-    static void awaitSchema(DatabaseConfig config, DataSource dataSource, StopSignal stop) {
+    static void awaitSchema(DatabaseConfig config, DataSource dataSource, StopSignal stop, FailurePolicy policy) {
         probeCredentials(config);
         boolean warned = false;
+        int failures = 0;
         while (!stop.isStopped()) {
             try {
                 if (!verifyUnlessStopped(dataSource, stop)) {
@@ -48,7 +49,7 @@ final class StartupCheck {
                     LOG.warn("prover database not reachable yet, waiting: {}", e.getMessage());
                     warned = true;
                 }
-                stop.await(RETRY);
+                stop.await(policy.retryWait(++failures));
             }
         }
     }

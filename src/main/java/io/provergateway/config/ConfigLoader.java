@@ -66,7 +66,7 @@ public final class ConfigLoader {
     private static GatewayConfig assemble(
             ProverGatewaySettings gateway, ObjectStoreConfig store, DatabaseConfig database, LogFormat logFormat) {
         return new GatewayConfig(gateway.api(), gateway.pollInterval(), gateway.metrics(), store, database,
-                gateway.spoolPath(), logFormat);
+                gateway.spoolPath(), logFormat, gateway.recovery());
     }
 
     /** {@code prover_gateway.api_token} from the secrets file when there is one, else {@code FRI_PROVER_GATEWAY_API_TOKEN}. */

@@ -93,7 +93,11 @@ public final class ConfigReport {
                 gateway("api_ca_cert_path", api.caCertPath().map(Path::toString).orElse(UNSET), false),
                 gateway("api_token", api.token().map(Secret::toString).orElse(UNSET), false),
                 gateway("spool_path", c.spoolPath() + " -> " + c.spoolPath().toAbsolutePath(),
-                        c.spoolPath().equals(ProverGatewaySettings.DEFAULT_SPOOL)));
+                        c.spoolPath().equals(ProverGatewaySettings.DEFAULT_SPOOL)),
+                gateway("shutdown_grace_secs", seconds(c.recovery().shutdownGrace().getSeconds()),
+                        c.recovery().shutdownGrace().equals(RecoveryConfig.DEFAULT_SHUTDOWN_GRACE)),
+                gateway("refused_proof_max_hold_secs", seconds(c.recovery().maxRefusalHold().getSeconds()),
+                        c.recovery().maxRefusalHold().equals(RecoveryConfig.DEFAULT_MAX_REFUSAL_HOLD)));
     }
 
     private static Row gateway(String field, String value, boolean isDefault) {

@@ -11,7 +11,14 @@ public record GatewayConfig(
         ObjectStoreConfig objectStore,
         DatabaseConfig database,
         Path spoolPath,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        RecoveryConfig recovery) {
+
+    /** With the default {@link RecoveryConfig} (shutdown grace, refused-proof hold). */
+    public GatewayConfig(ApiConfig api, Duration pollInterval, MetricsConfig metrics, ObjectStoreConfig objectStore,
+            DatabaseConfig database, Path spoolPath, LogFormat logFormat) {
+        this(api, pollInterval, metrics, objectStore, database, spoolPath, logFormat, RecoveryConfig.DEFAULTS);
+    }
 
     public enum LogFormat { PLAIN, JSON }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * The {@code prover_gateway} settings (env prefix {@code FRI_PROVER_GATEWAY_}): upstream's five fields plus our own
  * optional ones. In YAML the upstream fields are required as upstream requires them; from env they have defaults.
  */
-record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig metrics, Path spoolPath) {
+record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig metrics, Path spoolPath,
+        RecoveryConfig recovery) {
     static final Duration DEFAULT_POLL = Duration.ofSeconds(15);
     static final int DEFAULT_LISTENER_PORT = 3314;
     static final String DEFAULT_LISTENER_HOST = "0.0.0.0";
@@ -41,7 +42,8 @@ record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig
                 s.optional("api_ca_cert_path").map(ConfigValue::asPath),
                 token);
         Path spool = s.optional("spool_path").map(ConfigValue::asPath).orElse(DEFAULT_SPOOL);
-        return new ProverGatewaySettings(api, poll, new MetricsConfig(host, port, pushgateway, pushInterval), spool);
+        return new ProverGatewaySettings(api, poll, new MetricsConfig(host, port, pushgateway, pushInterval), spool,
+                RecoveryConfig.read(s));
     }
 
     private static Optional<ConfigValue> upstreamField(Section s, String field, boolean required) {

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one polling loop: run the task; go again at once when it did work, wait the poll period when it did not, back
- * off (with jitter, capped) when it failed. It catches everything but fatal VM errors, so one exception never ends a
+ * The one polling loop: run the task; go again at once when it did work, wait the poll period when it did not, wait
+ * as {@link FailurePolicy#retryWait} says when it failed (small at first, never above the poll period + jitter). It catches everything but fatal VM errors, so one exception never ends a
  * loop. Logs once per state change: the first failure of a kind (ERROR), a change of kind, the recovery (WARN).
  */
 public final class PollingLoop implements Runnable {
@@ -15,16 +15,17 @@ public final class PollingLoop implements Runnable {
 
     private final Task task;
     private final Duration pollInterval;
-    private final Backoff backoff;
+    private final FailurePolicy policy;
     private final StopSignal stop;
     private final GatewayMetrics metrics;
     private volatile int failures;
     private volatile String failureKind;
 
-    public PollingLoop(Task task, Duration pollInterval, Backoff backoff, StopSignal stop, GatewayMetrics metrics) {
+    public PollingLoop(Task task, Duration pollInterval, FailurePolicy policy, StopSignal stop,
+            GatewayMetrics metrics) {
         this.task = task;
         this.pollInterval = pollInterval;
-        this.backoff = backoff;
+        this.policy = policy;
         this.stop = stop;
         this.metrics = metrics;
     }
@@ -66,10 +67,10 @@ public final class PollingLoop implements Runnable {
     }
 
     private Duration failed(Throwable failure) {
-        String kind = FailureKinds.of(failure);
+        String kind = policy.kindOf(failure).label();
         failures++;
         metrics.taskFailed(task.name(), kind);
-        Duration delay = backoff.delayAfter(failures);
+        Duration delay = policy.retryWait(failures);
         if (!kind.equals(failureKind)) {
             failureKind = kind;
             if (kind.equals("internal")) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PollingLoopTest {
     private static final Duration POLL = Duration.ofSeconds(15);
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 0.5);
+    private final FailurePolicy policy = new FailurePolicy(POLL, FailurePolicy.DEFAULT_MAX_REFUSAL_HOLD, () -> 0.5);
     private final RecordingMetrics metrics = new RecordingMetrics();
 
     /** A task that plays a script: true / false results, or exceptions to throw. */
@@ -38,37 +38,61 @@ class PollingLoopTest {
 
     @Test
     void goesAgainAtOnceAfterWorkAndWaitsThePollPeriodWhenIdle() {
-        PollingLoop loop = new PollingLoop(scripted(true, false), POLL, backoff, new StopSignal(), metrics);
+        PollingLoop loop = new PollingLoop(scripted(true, false), POLL, policy, new StopSignal(), metrics);
         assertThat(loop.iterate()).isEqualTo(Duration.ZERO);
         assertThat(loop.iterate()).isEqualTo(POLL);
     }
 
     @Test
-    void failuresBackOffExponentiallyAndAreCountedByKind() {
+    void failuresWaitLongerEachTimeUpToThePollPeriodAndAreCountedByKind() {
         CoreApiException down = new CoreApiException("transport", "refused", null);
         PollingLoop loop = new PollingLoop(scripted(down, down, down, new IllegalStateException("bug"), true),
-                POLL, backoff, new StopSignal(), metrics);
+                POLL, policy, new StopSignal(), metrics);
 
         assertThat(loop.iterate()).isEqualTo(Duration.ofSeconds(1));
         assertThat(loop.iterate()).isEqualTo(Duration.ofSeconds(2));
         assertThat(loop.iterate()).isEqualTo(Duration.ofSeconds(4));
         assertThat(loop.iterate()).isEqualTo(Duration.ofSeconds(8));
         assertThat(loop.iterate()).isEqualTo(Duration.ZERO);
+        assertThat(loop.problem()).isEmpty();
         assertThat(metrics.count("taskFailed:ScriptedTask:core_transport")).isEqualTo(3);
         assertThat(metrics.count("taskFailed:ScriptedTask:internal")).isEqualTo(1);
     }
 
     @Test
-    void backoffIsCapped() {
-        assertThat(backoff.delayAfter(40)).isEqualTo(Duration.ofSeconds(60));
-        Backoff jittery = new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(60), () -> 0.0);
-        assertThat(jittery.delayAfter(1)).isEqualTo(Duration.ofSeconds(8));
+    void afterAnOutageOfAnyLengthTheNextAttemptComesWithinOnePollPeriodPlusJitter() {
+        Duration poll = Duration.ofSeconds(5);
+        FailurePolicy worstJitter = new FailurePolicy(poll, FailurePolicy.DEFAULT_MAX_REFUSAL_HOLD, () -> 0.999_999);
+        CoreApiException down = new CoreApiException("transport", "refused", null);
+        Object[] script = new Object[100_000];
+        java.util.Arrays.fill(script, down);
+        PollingLoop loop = new PollingLoop(scripted(script), poll, worstJitter, new StopSignal(), metrics);
+        Duration longest = Duration.ZERO;
+        for (int i = 0; i < 100_000; i++) {
+            Duration wait = loop.iterate();
+            longest = wait.compareTo(longest) > 0 ? wait : longest;
+        }
+        assertThat(longest).isLessThanOrEqualTo(Duration.ofMillis(6000)).isGreaterThan(Duration.ofMillis(5900));
+        assertThat(loop.problem()).hasValueSatisfying(p -> assertThat(p).contains("kind=core_transport"));
+    }
+
+    @Test
+    void aFailingPeerIsNeverAskedMoreThanAboutOnceASecond() {
+        FailurePolicy zeroPoll = new FailurePolicy(Duration.ZERO, FailurePolicy.DEFAULT_MAX_REFUSAL_HOLD, () -> 0.0);
+        for (int failures = 1; failures < 50; failures++) {
+            assertThat(zeroPoll.retryWait(failures)).isGreaterThanOrEqualTo(FailurePolicy.MIN_RETRY_WAIT);
+            assertThat(zeroPoll.retryWait(failures)).isLessThanOrEqualTo(Duration.ofMillis(1200));
+        }
+        FailurePolicy longPoll = new FailurePolicy(Duration.ofSeconds(15), Duration.ofMinutes(10), () -> 0.0);
+        assertThat(longPoll.retryWait(1)).isEqualTo(FailurePolicy.MIN_RETRY_WAIT);
+        assertThat(longPoll.retryWait(40)).isEqualTo(Duration.ofSeconds(12));
+        assertThat(longPoll.refusalHold(40)).isEqualTo(Duration.ofMinutes(8));
     }
 
     @Test
     void stopEndsTheLoopDuringItsPollWait() throws Exception {
         StopSignal stop = new StopSignal();
-        Thread thread = new Thread(new PollingLoop(scripted(false), Duration.ofHours(1), backoff, stop, metrics));
+        Thread thread = new Thread(new PollingLoop(scripted(false), Duration.ofHours(1), policy, stop, metrics));
         thread.start();
         Thread.sleep(100);
         stop.stop();
@@ -92,13 +116,12 @@ class PollingLoopTest {
                 throw new IllegalStateException("boom " + runs[0]);
             }
         };
-        Backoff fast = new Backoff(Duration.ofMillis(1), Duration.ofMillis(2), () -> 0.5);
-        Thread thread = new Thread(new PollingLoop(alwaysThrows, POLL, fast, stop, metrics));
+        Thread thread = new Thread(new PollingLoop(alwaysThrows, POLL, policy, stop, metrics));
         thread.start();
-        Thread.sleep(200);
+        Thread.sleep(1500);
         assertThat(thread.isAlive()).isTrue();
         stop.stop();
         thread.join(2000);
-        assertThat(runs[0]).isGreaterThan(5);
+        assertThat(runs[0]).isGreaterThanOrEqualTo(2);
     }
 }
