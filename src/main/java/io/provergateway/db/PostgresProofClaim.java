@@ -9,10 +9,14 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A row of {@code proof_compression_jobs_fri} locked {@code FOR UPDATE} in the open transaction of its connection. */
+/**
+ * A row of {@code proof_compression_jobs_fri} kept to this instance by a session-level advisory lock on its held
+ * connection, with no transaction open (see {@link PostgresProofClaims} for why).
+ */
 final class PostgresProofClaim implements ProofClaim {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresProofClaim.class);
 
+    /** Upstream's {@code mark_proof_sent_to_server} (spec §4.4) plus a status guard. */
     static final String MARK_SENT = """
             UPDATE proof_compression_jobs_fri
             SET status = 'sent_to_server', updated_at = NOW()
@@ -69,34 +73,33 @@ final class PostgresProofClaim implements ProofClaim {
         try (PreparedStatement statement = connection.prepareStatement(MARK_SENT)) {
             statement.setLong(1, l1BatchNumber);
             updated = statement.executeUpdate();
-            connection.commit();
         } catch (SQLException e) {
-            close();
-            throw SqlFailures.classify("mark proof of batch " + l1BatchNumber + " sent_to_server", e);
+            DatabaseException failure = SqlFailures.classify("mark proof of batch " + l1BatchNumber
+                    + " sent_to_server", e);
+            finished = true;
+            PostgresProofClaims.closeQuietly(connection, failure);
+            throw failure;
         }
         if (updated == 0) {
             LOG.warn("proof_mark_sent_skipped batch={} reason=\"status is no longer successful or skipped\"",
                     l1BatchNumber);
         }
-        finished = true;
-        closeConnection();
+        close();
     }
 
+    /** Releases the advisory lock and returns the connection to the pool. */
     @Override
     public void close() {
         if (finished) {
             return;
         }
         finished = true;
-        Transactions.rollbackQuietly(connection, null);
-        closeConnection();
-    }
-
-    private void closeConnection() {
         try {
+            PostgresProofClaims.lock(connection, PostgresProofClaims.UNLOCK, l1BatchNumber);
             connection.close();
         } catch (SQLException e) {
-            LOG.debug("closing the claim connection of batch {} failed: {}", l1BatchNumber, e.toString());
+            LOG.debug("releasing the claim of batch {} failed: {}", l1BatchNumber, e.toString());
+            PostgresProofClaims.closeQuietly(connection, e);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.provergateway.db;
 
 import io.provergateway.wire.Bytes32;
 import io.provergateway.wire.ProtocolVersion;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * {@link ProverDatabase} on PostgreSQL with the upstream SQL (spec §4.3, §4.4). Transactions are explicit: each
- * operation switches its connection to manual commit, so the pool may keep its default auto-commit.
+ * write switches its connection to manual commit, so the pool may keep its default auto-commit. Claims hold no
+ * transaction at all ({@link PostgresProofClaims}).
  */
 public final class PostgresProverDatabase implements ProverDatabase {
 
@@ -29,14 +29,6 @@ public final class PostgresProverDatabase implements ProverDatabase {
             VALUES (?, ?, ?, 'queued', NOW(), NOW(), ?)
             ON CONFLICT (l1_batch_number) DO NOTHING""";
 
-    static final String CLAIM_LOWEST_UNSENT = """
-            SELECT l1_batch_number, status, protocol_version, protocol_version_patch
-            FROM proof_compression_jobs_fri
-            WHERE status IN ('successful', 'skipped') AND NOT (l1_batch_number = ANY (?))
-            ORDER BY l1_batch_number
-            LIMIT 1
-            FOR UPDATE SKIP LOCKED""";
-
     static final String OLDEST_UNSENT_AGE_SECONDS = """
             SELECT EXTRACT(EPOCH FROM (LOCALTIMESTAMP - updated_at))
             FROM proof_compression_jobs_fri
@@ -45,9 +37,11 @@ public final class PostgresProverDatabase implements ProverDatabase {
             LIMIT 1""";
 
     private final DataSource dataSource;
+    private final PostgresProofClaims claims;
 
     public PostgresProverDatabase(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.claims = new PostgresProofClaims(dataSource);
     }
 
     @Override
@@ -93,44 +87,17 @@ public final class PostgresProverDatabase implements ProverDatabase {
 
     @Override
     public Optional<ProofClaim> claimNextProof(Set<Long> excluded) {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            Optional<ProofClaim> claim = selectForUpdate(connection, excluded);
-            if (claim.isEmpty()) {
-                Transactions.endQuietly(connection, null);
-            }
-            return claim;
-        } catch (SQLException | RuntimeException e) {
-            Transactions.endQuietly(connection, e);
-            if (e instanceof SQLException sql) {
-                throw SqlFailures.classify("claim the next proof to send (excluding " + excluded.size()
-                        + " batches)", sql);
-            }
-            throw (RuntimeException) e;
-        }
+        return claims.claim(excluded, Optional.empty());
     }
 
-    private static Optional<ProofClaim> selectForUpdate(Connection connection, Set<Long> excluded)
-            throws SQLException {
-        Array excludedArray = connection.createArrayOf("int8", excluded.toArray(new Long[0]));
-        try (PreparedStatement statement = connection.prepareStatement(CLAIM_LOWEST_UNSENT)) {
-            statement.setArray(1, excludedArray);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                long batch = row.getLong(1);
-                boolean hasProof = "successful".equals(row.getString(2));
-                int minor = row.getInt(3);
-                Integer minorOrNull = row.wasNull() ? null : minor;
-                int patch = row.getInt(4);
-                return Optional.of(new PostgresProofClaim(connection, batch, hasProof, minorOrNull, patch));
-            }
-        } finally {
-            excludedArray.free();
-        }
+    @Override
+    public Optional<ProofClaim> claimNextProof(Set<Long> excluded, ProofWindow window) {
+        return claims.claim(excluded, Optional.of(window));
+    }
+
+    @Override
+    public Optional<ProofWindow> proofWindow() {
+        return Optional.of(claims.window());
     }
 
     @Override

@@ -20,10 +20,27 @@ public interface ProverDatabase {
 
     /**
      * Claims the lowest {@code proof_compression_jobs_fri} row in {@code successful} or {@code skipped} whose batch
-     * is not in {@code excluded} and that no other instance holds ({@code FOR UPDATE SKIP LOCKED}). The claim keeps
-     * its row lock until closed; closing without {@link ProofClaim#markSent()} leaves the row unchanged.
+     * is not in {@code excluded} and that no other instance holds. The claim keeps the batch to itself until closed
+     * (without holding a transaction open); closing without {@link ProofClaim#markSent()} leaves the row unchanged.
      */
     Optional<ProofClaim> claimNextProof(Set<Long> excluded);
+
+    /**
+     * As {@link #claimNextProof(Set)}, looking only at the rows of {@code window} (cheap: no walk over the sent
+     * rows). Rows outside the window are found by the next full {@link #claimNextProof(Set)}. The default looks at
+     * every row.
+     */
+    default Optional<ProofClaim> claimNextProof(Set<Long> excluded, ProofWindow window) {
+        return claimNextProof(excluded);
+    }
+
+    /**
+     * The rows a proof may come from soon (see {@link ProofWindow}), read through the upstream partial indexes; empty
+     * when this database cannot read one cheaply (the caller then only runs full claims).
+     */
+    default Optional<ProofWindow> proofWindow() {
+        return Optional.empty();
+    }
 
     /** Age of the oldest proof in {@code successful}/{@code skipped} (not yet sent), if any. */
     Optional<Duration> oldestUnsentProofAge();
@@ -38,10 +55,10 @@ public interface ProverDatabase {
         /** The row's protocol version; empty when the column is NULL (a compressor bug upstream panics on). */
         Optional<ProtocolVersion> protocolVersion();
 
-        /** Sets {@code sent_to_server} (only from successful/skipped) and commits. */
+        /** Sets {@code sent_to_server} (only from successful/skipped), committed at once. */
         void markSent();
 
-        /** Releases the row lock (rolls back if not marked). */
+        /** Releases the batch to other instances (the row is unchanged if not marked). */
         @Override
         void close();
     }
