@@ -3,6 +3,7 @@ package io.provergateway;
 import io.provergateway.api.CoreHttpClient;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.db.DataSources;
+import io.provergateway.db.JobStatistics;
 import io.provergateway.db.PostgresProverDatabase;
 import io.provergateway.db.ProverDatabase;
 import io.provergateway.db.SchemaCheck;
@@ -13,6 +14,9 @@ import io.provergateway.loop.PollingLoop;
 import io.provergateway.loop.StopSignal;
 import io.provergateway.metrics.MetricsServer;
 import io.provergateway.metrics.PrometheusGatewayMetrics;
+import io.provergateway.metrics.Readiness;
+import io.provergateway.ops.JobStatsTask;
+import io.provergateway.ops.ReadinessProbe;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
 import io.provergateway.submitter.ProofSubmitter;
@@ -47,6 +51,8 @@ public final class Gateway implements AutoCloseable {
     private final List<PollingLoop> loops = new CopyOnWriteArrayList<>();
     private CoreHttpClient core;
     private MetricsServer metricsServer;
+    private volatile Readiness.Check readiness = () -> new Readiness(
+            List.of("database: start-up: waiting for the prover database and its schema"), List.of());
 
     private Gateway(StopSignal stop) {
         this.stop = stop;
@@ -75,7 +81,7 @@ public final class Gateway implements AutoCloseable {
 
     private void wire(GatewayConfig config, Clock clock) {
         PrometheusGatewayMetrics metrics = PrometheusGatewayMetrics.withJvmMetrics();
-        metricsServer = own(new MetricsServer(config.metrics(), metrics, this::health));
+        metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> readiness.check()));
         metricsServer.start();
         FailurePolicy policy = policy(config);
         DataSource dataSource = own(DataSources.create(config.database()));
@@ -85,6 +91,7 @@ public final class Gateway implements AutoCloseable {
         }
         ProverDatabase database = new PostgresProverDatabase(dataSource);
         BlobStore store = BlobStores.create(config.objectStore(), metrics);
+        readiness = new ReadinessProbe(dataSource, store, this::health);
         WitnessSpool spool = own(WitnessSpool.open(config.spoolPath()));
         core = new CoreHttpClient(config.api(), true);
         Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
@@ -92,7 +99,9 @@ public final class Gateway implements AutoCloseable {
                 new PollingLoop(new ProofGenDataFetcher(core, spool, store, database, metrics, clock), poll,
                         policy, stop, metrics),
                 new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock, policy.refusalBackoff(),
-                        policy.retryBackoff()), poll, policy, stop, metrics)));
+                        policy.retryBackoff()), poll, policy, stop, metrics),
+                new PollingLoop(new JobStatsTask(new JobStatistics(dataSource), metrics),
+                        config.metrics().jobStatsInterval(), policy, stop, metrics)));
         LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
                 config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
     }

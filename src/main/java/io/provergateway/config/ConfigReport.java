@@ -84,6 +84,8 @@ public final class ConfigReport {
                         + " (unused)", false),
                 gateway("prometheus_push_interval_ms", m.pushIntervalMs().map(String::valueOf).orElse(UNSET)
                         + " (unused)", false),
+                gateway("job_stats_interval_secs", seconds(m.jobStatsInterval().getSeconds()),
+                        m.jobStatsInterval().equals(MetricsConfig.DEFAULT_JOB_STATS_INTERVAL)),
                 gateway("connect_timeout_secs", seconds(api.connectTimeout().getSeconds()),
                         api.connectTimeout().equals(ProverGatewaySettings.DEFAULT_CONNECT_TIMEOUT)),
                 gateway("request_timeout_secs", seconds(api.requestTimeout().getSeconds()),

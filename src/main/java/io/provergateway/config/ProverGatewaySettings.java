@@ -42,8 +42,10 @@ record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig
                 s.optional("api_ca_cert_path").map(ConfigValue::asPath),
                 token);
         Path spool = s.optional("spool_path").map(ConfigValue::asPath).orElse(DEFAULT_SPOOL);
-        return new ProverGatewaySettings(api, poll, new MetricsConfig(host, port, pushgateway, pushInterval), spool,
-                RecoveryConfig.read(s));
+        Duration jobStats = s.optional("job_stats_interval_secs").map(ConfigValue::asPositiveSeconds)
+                .orElse(MetricsConfig.DEFAULT_JOB_STATS_INTERVAL);
+        return new ProverGatewaySettings(api, poll, new MetricsConfig(host, port, pushgateway, pushInterval, jobStats),
+                spool, RecoveryConfig.read(s));
     }
 
     private static Optional<ConfigValue> upstreamField(Section s, String field, boolean required) {

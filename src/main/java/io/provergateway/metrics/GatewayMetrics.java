@@ -45,6 +45,12 @@ public interface GatewayMetrics {
     /** Fetched payloads in the spool that are not yet committed to store and DB. */
     void spoolPending(int count);
 
+    /** Rows of {@code table} ({@code witness_inputs_fri}, {@code proof_compression_jobs_fri}) in {@code status}. */
+    default void jobCount(String table, String status, long count) {}
+
+    /** Time since the oldest row of {@code table} in {@code status} was last updated; zero when there is none. */
+    default void oldestJobAge(String table, String status, Duration age) {}
+
     GatewayMetrics NOOP = new GatewayMetrics() {
         @Override public void httpError(String serviceName) {}
         @Override public void blobStored(String bucket, long bytes, Duration elapsed) {}

@@ -10,8 +10,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Prometheus pull listener. Like upstream's vise exporter it answers every path with the metrics, except
- * {@code /health}, which answers 200 {@code {"status":"ok"}} or 503 with the reason from the {@link HealthCheck}.
+ * {@code /health} (liveness: always 200 {@code {"status":"ok"}} while the process can answer) and {@code /ready}
+ * (readiness: 200 {@code {"status":"ready","warnings":[…]}}, or 503
+ * {@code {"status":"not_ready","reasons":[…],"warnings":[…]}} from the {@link Readiness.Check}).
  */
 public final class MetricsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
@@ -32,19 +34,28 @@ public final class MetricsServer implements AutoCloseable {
 
     private final MetricsConfig config;
     private final Supplier<String> exposition;
-    private final HealthCheck health;
+    private final Readiness.Check readiness;
     private HttpServer server;
     private ExecutorService executor;
 
+    public MetricsServer(MetricsConfig config, PrometheusGatewayMetrics metrics, Readiness.Check readiness) {
+        this(config, metrics::scrape, readiness);
+    }
+
+    /** A server whose {@code /ready} is always ready, with {@code health}'s reason (if any) as a warning. */
     public MetricsServer(MetricsConfig config, PrometheusGatewayMetrics metrics, HealthCheck health) {
-        this(config, metrics::scrape, health);
+        this(config, metrics::scrape, warningsOnly(health));
     }
 
     /** @param exposition produces the text-format body for a scrape */
-    public MetricsServer(MetricsConfig config, Supplier<String> exposition, HealthCheck health) {
+    public MetricsServer(MetricsConfig config, Supplier<String> exposition, Readiness.Check readiness) {
         this.config = config;
         this.exposition = exposition;
-        this.health = health;
+        this.readiness = readiness;
+    }
+
+    private static Readiness.Check warningsOnly(HealthCheck health) {
+        return () -> new Readiness(List.of(), health.unhealthyReason().stream().toList());
     }
 
     /** Binds and starts serving; returns the bound address (useful with port 0). */
@@ -100,11 +111,15 @@ public final class MetricsServer implements AutoCloseable {
             int status = 200;
             String contentType = PrometheusTextFormat.CONTENT_TYPE;
             String body;
-            if (exchange.getRequestURI().getPath().equals("/health")) {
-                Optional<String> problem = health.unhealthyReason();
-                status = problem.isEmpty() ? 200 : 503;
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/health")) {
                 contentType = "application/json";
-                body = healthBody(problem);
+                body = "{\"status\":\"ok\"}";
+            } else if (path.equals("/ready")) {
+                Readiness answer = readiness.check();
+                status = answer.ready() ? 200 : 503;
+                contentType = "application/json";
+                body = readyBody(answer);
             } else {
                 body = exposition.get();
             }
@@ -130,14 +145,17 @@ public final class MetricsServer implements AutoCloseable {
         }
     }
 
-    private static String healthBody(Optional<String> problem) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("status", problem.isEmpty() ? "ok" : "unhealthy");
-        problem.ifPresent(reason -> body.put("reason", reason));
+    private static String readyBody(Readiness answer) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", answer.ready() ? "ready" : "not_ready");
+        if (!answer.ready()) {
+            body.put("reasons", answer.reasons());
+        }
+        body.put("warnings", answer.warnings());
         try {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode health body", e);
+            throw new IllegalStateException("cannot encode readiness body", e);
         }
     }
 

@@ -17,6 +17,8 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     public static final String HTTP_ERROR = "prover_fri_prover_fri_gateway_http_error";
     public static final String OBJECT_STORE_FETCHING_TIME = "server_object_store_fetching_time";
     public static final String OBJECT_STORE_STORING_TIME = "server_object_store_storing_time";
+    public static final String JOBS = "prover_gateway_jobs";
+    public static final String OLDEST_JOB_AGE = "prover_gateway_oldest_job_age_seconds";
     /** Counters that upstream dashboards query without {@code _total}. */
     public static final Set<String> UPSTREAM_COUNTERS = Set.of(HTTP_ERROR);
     /** vise {@code Buckets::LATENCIES}, in seconds. */
@@ -40,6 +42,8 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     private final Gauge oldestUnsentProofAge;
     private final Gauge proofsInBackoff;
     private final Gauge spoolPending;
+    private final Gauge jobs;
+    private final Gauge oldestJobAge;
 
     /** Registers the gateway's series (not the JVM's) in {@code registry}. */
     public PrometheusGatewayMetrics(PrometheusRegistry registry) {
@@ -64,6 +68,9 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
                 "Age of the oldest proof waiting to be sent; 0 when none waits");
         proofsInBackoff = gauge("prover_gateway_proofs_in_backoff", "Proofs held back after repeated rejection");
         spoolPending = gauge("prover_gateway_spool_pending", "Fetched payloads not yet committed to store and DB");
+        jobs = gauge(JOBS, "Rows of the prover job tables by status", "table", "status");
+        oldestJobAge = gauge(OLDEST_JOB_AGE, "Seconds since the oldest row in this status was last updated; 0 when none",
+                "table", "status");
         preInitialize();
     }
 
@@ -104,8 +111,8 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
         return (help == null ? builder : builder.help(help)).withoutExemplars().register(registry);
     }
 
-    private Gauge gauge(String name, String help) {
-        return Gauge.builder().name(name).help(help).withoutExemplars().register(registry);
+    private Gauge gauge(String name, String help, String... labels) {
+        return Gauge.builder().name(name).help(help).labelNames(labels).withoutExemplars().register(registry);
     }
 
     private static double seconds(Duration elapsed) {
@@ -170,5 +177,15 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     @Override
     public void spoolPending(int count) {
         spoolPending.set(count);
+    }
+
+    @Override
+    public void jobCount(String table, String status, long count) {
+        jobs.labelValues(table, status).set(count);
+    }
+
+    @Override
+    public void oldestJobAge(String table, String status, Duration age) {
+        oldestJobAge.labelValues(table, status).set(seconds(age));
     }
 }

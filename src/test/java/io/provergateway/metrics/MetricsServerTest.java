@@ -24,14 +24,15 @@ class MetricsServerTest {
     private static final MetricsConfig EPHEMERAL = new MetricsConfig("127.0.0.1", 0, Optional.empty(), Optional.empty());
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final AtomicReference<Optional<String>> problem = new AtomicReference<>(Optional.empty());
+    private final AtomicReference<Readiness> readiness =
+            new AtomicReference<>(new Readiness(List.of(), List.of()));
     private PrometheusGatewayMetrics metrics;
     private MetricsServer server;
 
     @BeforeEach
     void start() {
         metrics = new PrometheusGatewayMetrics(new PrometheusRegistry());
-        server = new MetricsServer(EPHEMERAL, metrics, problem::get);
+        server = new MetricsServer(EPHEMERAL, metrics, readiness::get);
         server.start();
     }
 
@@ -138,13 +139,37 @@ class MetricsServerTest {
     }
 
     @Test
-    void health_is503WithReason_whenUnhealthy() throws Exception {
-        problem.set(Optional.of("submitter stalled for 600 s"));
+    void health_staysOk_whileNotReady() throws Exception {
+        readiness.set(new Readiness(List.of("database: connection refused"), List.of()));
 
         HttpResponse<String> response = get("/health");
 
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
+    }
+
+    @Test
+    void ready_is200WithWarnings_whenOnlyTheCoreHasTrouble() throws Exception {
+        readiness.set(new Readiness(List.of(), List.of("core: ProofGenDataFetcher failing kind=core_transport")));
+
+        HttpResponse<String> response = get("/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(response.body()).isEqualTo(
+                "{\"status\":\"ready\",\"warnings\":[\"core: ProofGenDataFetcher failing kind=core_transport\"]}");
+    }
+
+    @Test
+    void ready_is503NamingEveryReason_whenNotReady() throws Exception {
+        readiness.set(new Readiness(List.of("database: connection refused", "object_store: bucket missing"),
+                List.of()));
+
+        HttpResponse<String> response = get("/ready");
+
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"unhealthy\",\"reason\":\"submitter stalled for 600 s\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"not_ready\",\"reasons\":[\"database: connection refused\","
+                + "\"object_store: bucket missing\"],\"warnings\":[]}");
     }
 
     @Test
