@@ -40,7 +40,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(7);
+    /** An exchange with the core that moved no byte for this long counts as silent and is cut at a stop. */
+    static final Duration SILENT_EXCHANGE = Duration.ofSeconds(2);
+    /** After the grace period: how long a loop may take to finish what it is committing (DB, spool) at most. */
+    static final Duration COMMIT_GRACE = Duration.ofSeconds(3);
+    private static final Duration STOP_POLL = Duration.ofMillis(50);
     /** Shortest wait between idle polls, so a poll period of 0 (allowed upstream) does not spin. */
     private static final Duration MIN_POLL = Duration.ofMillis(100);
 
@@ -53,6 +57,7 @@ public final class Gateway implements AutoCloseable {
     private MetricsServer metricsServer;
     private volatile Readiness.Check readiness = () -> new Readiness(
             List.of("database: start-up: waiting for the prover database and its schema"), List.of());
+    private Duration shutdownGrace = Duration.ZERO;
 
     private Gateway(StopSignal stop) {
         this.stop = stop;
@@ -80,6 +85,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void wire(GatewayConfig config, Clock clock) {
+        shutdownGrace = config.recovery().shutdownGrace();
         PrometheusGatewayMetrics metrics = PrometheusGatewayMetrics.withJvmMetrics();
         metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> readiness.check()));
         metricsServer.start();
@@ -130,6 +136,21 @@ public final class Gateway implements AutoCloseable {
         return resource;
     }
 
+    private boolean anyAlive() {
+        return threads.stream().anyMatch(Thread::isAlive);
+    }
+
+    private void joinAll(long deadlineNanos) {
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Completes with a reason if a loop thread ends by itself (only a fatal VM error can do that). */
     public CompletableFuture<String> died() {
         return died;
@@ -140,22 +161,30 @@ public final class Gateway implements AutoCloseable {
         return metricsServer.port();
     }
 
-    /** Stops both loops (in-flight HTTP is aborted, in-flight store/DB commits finish), then closes every part. */
+    /**
+     * Stops gracefully: no new work; an exchange with the core that still moves bytes gets up to the shutdown grace
+     * to finish (and its batch spooled, or its proof marked), a silent one is cut at once; then every exchange left
+     * is cut and the loops get {@link #COMMIT_GRACE} to finish a commit in flight. Then every part is closed.
+     */
     @Override
     public void close() {
         stop.stop();
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        if (core != null) {
+            core.refuseNewExchanges();
+        }
+        long graceEnd = System.nanoTime() + shutdownGrace.toNanos();
+        while (anyAlive() && System.nanoTime() < graceEnd
+                && core != null && core.cutSilentExchanges(SILENT_EXCHANGE) > 0) {
+            joinAll(System.nanoTime() + STOP_POLL.toNanos());
+        }
         if (core != null) {
             core.abortInFlight();
         }
+        joinAll(System.nanoTime() + COMMIT_GRACE.toNanos());
         for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             if (thread.isAlive()) {
-                LOG.warn("{} did not stop within {} s; abandoning it", thread.getName(), STOP_GRACE.toSeconds());
+                LOG.warn("{} did not stop within the shutdown grace ({} s) + {} s; abandoning it", thread.getName(),
+                        shutdownGrace.toSeconds(), COMMIT_GRACE.toSeconds());
             }
         }
         while (!resources.isEmpty()) {

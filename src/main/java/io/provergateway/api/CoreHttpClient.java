@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ public final class CoreHttpClient implements CoreApi {
     private final String submitUrlPrefix;
     private final SSLSocketFactory tls;
     private final boolean acceptZstd;
-    private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public CoreHttpClient(ApiConfig config, boolean acceptZstd) {
@@ -58,37 +59,77 @@ public final class CoreHttpClient implements CoreApi {
 
     @Override
     public void abortInFlight() {
+        refuseNewExchanges();
+        inFlight.forEach(exchange -> exchange.connection.disconnect());
+    }
+
+    /** Shutdown, first step: exchanges in flight go on, new ones are refused. */
+    public void refuseNewExchanges() {
         closed = true;
-        inFlight.forEach(HttpURLConnection::disconnect);
+    }
+
+    /**
+     * Shutdown: cuts every exchange in flight that has moved no byte (sent or received) for {@code silence}; the
+     * others go on. Returns how many exchanges are still in flight.
+     */
+    public int cutSilentExchanges(Duration silence) {
+        long now = System.nanoTime();
+        for (Exchange exchange : inFlight) {
+            if (now - exchange.lastProgress >= silence.toNanos()) {
+                exchange.connection.disconnect();
+                inFlight.remove(exchange);
+            }
+        }
+        return inFlight.size();
     }
 
     private <T> T exchange(String url, byte[] requestBody, boolean zstd, BodyReader<T> reader) {
-        HttpURLConnection connection = open(url, requestBody.length, zstd);
-        inFlight.add(connection);
+        Exchange exchange = new Exchange(open(url, requestBody.length, zstd));
+        HttpURLConnection connection = exchange.connection;
+        inFlight.add(exchange);
         boolean clean = false;
         try {
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(requestBody);
             }
+            exchange.progressed();
             int status = connection.getResponseCode();
+            exchange.progressed();
             if (status < 200 || status > 299) {
                 throw new CoreHttpStatusException(url, status, snippet(connection.getErrorStream()));
             }
             checkHeaders(url, connection);
-            try (InputStream body = body(connection)) {
-                T result = reader.read(body);
-                clean = true;
-                return result;
-            }
+            T result = read(exchange, reader);
+            clean = true;
+            return result;
         } catch (UncheckedIOException e) {
             throw transportFailure(url, e.getCause());
         } catch (IOException e) {
             throw transportFailure(url, e);
+        } catch (LocalFailure e) {
+            throw e.original();
         } finally {
-            inFlight.remove(connection);
+            inFlight.remove(exchange);
             if (!clean) {
                 connection.disconnect();
             }
+        }
+    }
+
+    /**
+     * Hands the body to the reader. An I/O failure the reader reports that did not come out of the body stream is
+     * the reader's own (e.g. the spool disk is full): it is passed on as it is, not as a failure of the core.
+     */
+    private <T> T read(Exchange exchange, BodyReader<T> reader) throws IOException {
+        ProgressInputStream body = new ProgressInputStream(body(exchange.connection), exchange);
+        try (body) {
+            return reader.read(body);
+        } catch (IOException | UncheckedIOException e) {
+            if (body.failed()) {
+                throw e;
+            }
+            throw new LocalFailure(e instanceof IOException io ? new UncheckedIOException(io)
+                    : (UncheckedIOException) e);
         }
     }
 
@@ -196,6 +237,82 @@ public final class CoreHttpClient implements CoreApi {
             return flat.length() > SNIPPET_CHARS ? flat.substring(0, SNIPPET_CHARS) + "..." : flat;
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** One exchange in flight and when it last moved a byte. */
+    private static final class Exchange {
+        final HttpURLConnection connection;
+        volatile long lastProgress = System.nanoTime();
+
+        Exchange(HttpURLConnection connection) {
+            this.connection = connection;
+        }
+
+        void progressed() {
+            lastProgress = System.nanoTime();
+        }
+    }
+
+    /** The body as the reader sees it: notes progress, and whether a failure came out of it. */
+    private static final class ProgressInputStream extends java.io.FilterInputStream {
+        private final Exchange exchange;
+        private boolean failed;
+
+        ProgressInputStream(InputStream in, Exchange exchange) {
+            super(in);
+            this.exchange = exchange;
+        }
+
+        boolean failed() {
+            return failed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                int b = super.read();
+                exchange.progressed();
+                return b;
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                int n = super.read(buffer, offset, length);
+                exchange.progressed();
+                return n;
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+    }
+
+    /** Carries a reader's own I/O failure past the transport-failure handling. */
+    private static final class LocalFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LocalFailure(UncheckedIOException original) {
+            super(original);
+        }
+
+        UncheckedIOException original() {
+            return (UncheckedIOException) getCause();
         }
     }
 

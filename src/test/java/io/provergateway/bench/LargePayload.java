@@ -14,13 +14,13 @@ import java.util.SplittableRandom;
  * A valid {@code {"Success":{...}}} body of any size, streamed without holding it: a small generated batch whose
  * {@code merkle_paths} list gets {@code extraEntries} full 256-hash entries spliced in front of its own.
  */
-final class LargePayload {
+public final class LargePayload {
     private static final String LIST_START = "\"merkle_paths\":{\"merkle_paths\":[";
     private final byte[] prefix;
     private final byte[] suffix;
     private final byte[] entry;
 
-    LargePayload(long l1BatchNumber) {
+    public LargePayload(long l1BatchNumber) {
         ByteArrayOutputStream small = new ByteArrayOutputStream();
         ProofGenerationDataJson.writeResponse(Optional.of(new WitnessDataGenerator(7, CommitmentMode.ROLLUP)
                 .generate(l1BatchNumber)), small);
@@ -32,15 +32,15 @@ final class LargePayload {
     }
 
     /** Bytes of one spliced entry, to size a payload. */
-    int entryBytes() {
+    public int entryBytes() {
         return entry.length;
     }
 
-    long totalBytes(long extraEntries) {
+    public long totalBytes(long extraEntries) {
         return prefix.length + suffix.length + extraEntries * entry.length;
     }
 
-    void writeTo(OutputStream out, long extraEntries) throws IOException {
+    public void writeTo(OutputStream out, long extraEntries) throws IOException {
         out.write(prefix);
         for (long i = 0; i < extraEntries; i++) {
             out.write(entry);
