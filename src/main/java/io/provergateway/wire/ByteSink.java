@@ -117,6 +117,15 @@ final class ByteSink implements AutoCloseable {
         writeAt(bb, at);
     }
 
+    /** Overwrites the byte at {@code at} (a CBOR map head whose length is known only at the end). */
+    void patchU8(long at, int value) {
+        if (at >= flushed) {
+            buf[(int) (at - flushed)] = (byte) value;
+            return;
+        }
+        writeAt(ByteBuffer.wrap(new byte[] {(byte) value}), at);
+    }
+
     /** Appends everything in {@code source} to this sink. */
     void append(ByteSink source) {
         if (source.channel == null) {
