@@ -1,14 +1,19 @@
 package io.provergateway;
 
 import io.provergateway.config.ConfigReport;
+import io.provergateway.config.GatewayConfig;
+import io.provergateway.ops.ConfigCheck;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code check-config}: loads and validates the configuration exactly as a run would, prints it with secrets masked. */
+/**
+ * {@code check-config}: loads and validates the configuration exactly as a run would, prints it with secrets masked,
+ * then probes the database, the object store and the core (one line each). Exit 0 only when every probe passes.
+ */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Validate the configuration and print it (secrets masked).")
+        description = "Validate and print the configuration (secrets masked), then probe database, store and core.")
 final class CheckConfigCommand implements Callable<Integer> {
 
     @Option(names = "--config-path", description = "Upstream general YAML; default: environment")
@@ -19,7 +24,8 @@ final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println(ConfigReport.render(Main.load(configPath, secretsPath)));
-        return 0;
+        GatewayConfig config = Main.load(configPath, secretsPath);
+        System.out.println(ConfigReport.render(config));
+        return ConfigCheck.probe(config, System.out) ? 0 : Main.STARTUP_FAILURE;
     }
 }

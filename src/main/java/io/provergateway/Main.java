@@ -8,6 +8,9 @@ import io.provergateway.devnet.CoreSimCommand;
 import io.provergateway.devnet.DevnetCommand;
 import io.provergateway.devnet.ProverSimCommand;
 import io.provergateway.loop.StopSignal;
+import io.provergateway.ops.InspectCommand;
+import io.provergateway.ops.RequeueProofCommand;
+import io.provergateway.ops.StatusCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "prover-gateway", mixinStandardHelpOptions = true, version = "prover-gateway 0.1.0",
         description = "Moves proof generation data from the core to the prover and proofs back.",
         subcommands = {InitSchemaCommand.class, CheckConfigCommand.class, DevnetCommand.class, CoreSimCommand.class,
-                ProverSimCommand.class, BenchCommand.class})
+                ProverSimCommand.class, BenchCommand.class, StatusCommand.class, RequeueProofCommand.class,
+                InspectCommand.class})
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     static final int STARTUP_FAILURE = 1;

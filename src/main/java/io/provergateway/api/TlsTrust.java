@@ -15,10 +15,10 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Trust for {@code https://} core URLs from a PEM CA bundle ({@code FRI_PROVER_GATEWAY_API_CA_CERT_PATH}). */
-final class TlsTrust {
+public final class TlsTrust {
     private TlsTrust() {}
 
-    static SSLSocketFactory socketFactory(Path caBundle) {
+    public static SSLSocketFactory socketFactory(Path caBundle) {
         try (InputStream in = Files.newInputStream(caBundle)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {

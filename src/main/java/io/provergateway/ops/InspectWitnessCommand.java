@@ -1,0 +1,90 @@
+package io.provergateway.ops;
+
+import io.provergateway.config.GatewayConfig;
+import io.provergateway.metrics.GatewayMetrics;
+import io.provergateway.store.BlobNotFoundException;
+import io.provergateway.store.BlobStore;
+import io.provergateway.store.BlobStores;
+import io.provergateway.store.ObjectKeys;
+import io.provergateway.wire.MalformedPayloadException;
+import io.provergateway.wire.WitnessJsonStreamer;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code inspect witness <n>}: {@code witness_inputs/witness_inputs_{n}.bin} as the compact JSON serde_json writes for
+ * {@code WitnessInputData} (the {@code witness_input_data} value the core served), then a newline. Streams: the blob
+ * is read twice (first to find its layout, current or legacy, then to print) and never held in memory.
+ */
+@Command(name = "witness", mixinStandardHelpOptions = true,
+        description = "Print witness_inputs/witness_inputs_{n}.bin as serde_json would (streaming).")
+public final class InspectWitnessCommand extends OpsCommand {
+
+    @Parameters(index = "0", paramLabel = "L1_BATCH_NUMBER")
+    long l1BatchNumber;
+
+    public InspectWitnessCommand() {
+        this(System.getenv(), System.out, System.err);
+    }
+
+    InspectWitnessCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        super(env, out, err);
+    }
+
+    @Override
+    String name() {
+        return "inspect witness";
+    }
+
+    @Override
+    int run(GatewayConfig config) {
+        BlobStore store = BlobStores.create(config.objectStore(), GatewayMetrics.NOOP);
+        String key = ObjectKeys.witnessInputs(l1BatchNumber);
+        try {
+            boolean legacy = layoutOf(store, key);
+            OutputStream json = new BufferedOutputStream(out, 1 << 16);
+            transcode(store, key, json, legacy);
+            json.write('\n');
+            json.flush();
+            return 0;
+        } catch (BlobNotFoundException e) {
+            err.println("prover-gateway inspect witness: " + ObjectKeys.WITNESS_INPUTS + "/" + key
+                    + " not found in the object store");
+            return FAILED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** False for the current layout, true for the legacy one; throws the current layout's error if neither fits. */
+    private static boolean layoutOf(BlobStore store, String key) {
+        try {
+            transcode(store, key, OutputStream.nullOutputStream(), false);
+            return false;
+        } catch (MalformedPayloadException current) {
+            try {
+                transcode(store, key, OutputStream.nullOutputStream(), true);
+                return true;
+            } catch (MalformedPayloadException legacy) {
+                current.addSuppressed(legacy);
+                throw new MalformedPayloadException(current.location(), ObjectKeys.WITNESS_INPUTS + "/" + key
+                        + " is not a WitnessInputData: " + current.problem(), current);
+            }
+        }
+    }
+
+    private static void transcode(BlobStore store, String key, OutputStream json, boolean legacy) {
+        try (InputStream in = store.open(ObjectKeys.WITNESS_INPUTS, key)) {
+            WitnessJsonStreamer.writeJson(in, json, legacy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + ObjectKeys.WITNESS_INPUTS + "/" + key, e);
+        }
+    }
+}

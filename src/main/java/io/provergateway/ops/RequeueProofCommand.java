@@ -1,0 +1,47 @@
+package io.provergateway.ops;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.provergateway.config.GatewayConfig;
+import io.provergateway.db.ProofRequeue;
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code requeue-proof <n>}: {@code sent_to_server} → {@code successful}, so the gateway sends the proof again. */
+@Command(name = "requeue-proof", mixinStandardHelpOptions = true,
+        description = "Move a sent_to_server proof back to successful so the gateway sends it again.")
+public final class RequeueProofCommand extends OpsCommand {
+
+    @Parameters(index = "0", paramLabel = "L1_BATCH_NUMBER", description = "The batch whose proof to send again")
+    long l1BatchNumber;
+
+    public RequeueProofCommand() {
+        this(System.getenv(), System.out, System.err);
+    }
+
+    RequeueProofCommand(Map<String, String> env, PrintStream out, PrintStream err) {
+        super(env, out, err);
+    }
+
+    @Override
+    String name() {
+        return "requeue-proof";
+    }
+
+    @Override
+    int run(GatewayConfig config) {
+        try (HikariDataSource dataSource = dataSource(config)) {
+            ProofRequeue.Outcome outcome = ProofRequeue.requeue(dataSource, l1BatchNumber);
+            if (outcome.requeued()) {
+                out.println("batch " + l1BatchNumber + ": proof_compression_jobs_fri sent_to_server -> successful;"
+                        + " the gateway sends it again");
+                return 0;
+            }
+            err.println("prover-gateway requeue-proof: batch " + l1BatchNumber + outcome.previousStatus()
+                    .map(status -> " is in state " + status + ", not sent_to_server; nothing changed")
+                    .orElse(" has no proof_compression_jobs_fri row; nothing changed"));
+            return FAILED;
+        }
+    }
+}
