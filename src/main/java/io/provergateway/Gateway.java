@@ -1,12 +1,14 @@
 package io.provergateway;
 
 import io.provergateway.api.CoreHttpClient;
+import io.provergateway.config.ApiMode;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.db.DataSources;
 import io.provergateway.db.JobStatistics;
 import io.provergateway.db.PostgresProverDatabase;
 import io.provergateway.db.ProverDatabase;
 import io.provergateway.db.SchemaCheck;
+import io.provergateway.db.SchemaDialect;
 import io.provergateway.fetcher.ProofGenDataFetcher;
 import io.provergateway.fetcher.WitnessSpool;
 import io.provergateway.loop.FailurePolicy;
@@ -17,6 +19,8 @@ import io.provergateway.metrics.PrometheusGatewayMetrics;
 import io.provergateway.metrics.Readiness;
 import io.provergateway.ops.JobStatsTask;
 import io.provergateway.ops.ReadinessProbe;
+import io.provergateway.push.PushServer;
+import io.provergateway.push.PushTransport;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
 import io.provergateway.submitter.ProofSubmitter;
@@ -58,6 +62,7 @@ public final class Gateway implements AutoCloseable {
     private volatile Readiness.Check readiness = () -> new Readiness(
             List.of("database: start-up: waiting for the prover database and its schema"), List.of());
     private Duration shutdownGrace = Duration.ZERO;
+    private PushServer pushServer;
 
     private Gateway(StopSignal stop) {
         this.stop = stop;
@@ -91,13 +96,19 @@ public final class Gateway implements AutoCloseable {
         metricsServer.start();
         FailurePolicy policy = policy(config);
         DataSource dataSource = own(DataSources.create(config.database()));
-        StartupCheck.awaitSchema(config.database(), dataSource, stop, policy);
+        StartupCheck.awaitSchema(config.database(), dataSource, stop, policy, SchemaDialect.of(config.apiMode()));
         if (stop.isStopped()) {
             return;
         }
-        ProverDatabase database = new PostgresProverDatabase(dataSource);
         BlobStore store = BlobStores.create(config.objectStore(), metrics);
         readiness = new ReadinessProbe(dataSource, store, this::health);
+        if (config.apiMode() == ApiMode.ProverCluster) { // the whole push-mode profile: see PushTransport
+            pushServer = own(PushTransport.start(config, dataSource, store, metrics, clock));
+            LOG.info("gateway started api_mode=ProverCluster port={} metrics={}:{}", pushServer.port(),
+                    config.metrics().host(), metricsServer.port());
+            return;
+        }
+        ProverDatabase database = new PostgresProverDatabase(dataSource);
         WitnessSpool spool = own(WitnessSpool.open(config.spoolPath()));
         core = new CoreHttpClient(config.api(), true);
         Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
@@ -154,6 +165,11 @@ public final class Gateway implements AutoCloseable {
     /** Completes with a reason if a loop thread ends by itself (only a fatal VM error can do that). */
     public CompletableFuture<String> died() {
         return died;
+    }
+
+    /** The port the ProverCluster server is bound to (useful with port 0). */
+    public int pushPort() {
+        return pushServer.port();
     }
 
     /** The port the metrics listener is bound to (useful with port 0). */

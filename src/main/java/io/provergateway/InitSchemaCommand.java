@@ -3,6 +3,8 @@ package io.provergateway;
 import io.provergateway.config.ConfigLoader;
 import io.provergateway.config.DatabaseConfig;
 import io.provergateway.db.DataSources;
+import io.provergateway.config.ApiMode;
+import io.provergateway.db.SchemaDialect;
 import io.provergateway.db.SchemaInstaller;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,13 +23,18 @@ final class InitSchemaCommand implements Callable<Integer> {
     @Option(names = "--secrets-path", description = "Upstream secrets YAML; default: DATABASE_PROVER_URL / DATABASE_URL")
     Path secretsPath;
 
+    @Option(names = "--api-mode", defaultValue = "Legacy", paramLabel = "MODE",
+            description = "Legacy (the 25.4 schema, default) or ProverCluster (the chain-id schema of upstream HEAD).")
+    String apiMode;
+
     @Override
     public Integer call() {
+        SchemaDialect dialect = SchemaDialect.of(ApiMode.parse("--api-mode", apiMode));
         DatabaseConfig database = ConfigLoader.databaseOnly(Optional.ofNullable(secretsPath), System.getenv());
         try (var dataSource = DataSources.create(new DatabaseConfig(database.url(), 1))) {
-            SchemaInstaller.install(dataSource);
+            SchemaInstaller.install(dataSource, dialect);
         }
-        System.out.println("prover schema created at " + database.url());
+        System.out.println("prover schema (" + dialect.description() + ") created at " + database.url());
         return 0;
     }
 }

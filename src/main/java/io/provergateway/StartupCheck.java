@@ -4,6 +4,7 @@ import io.provergateway.config.DatabaseConfig;
 import io.provergateway.db.DatabaseException;
 import io.provergateway.db.SchemaCheck;
 import io.provergateway.loop.FailurePolicy;
+import io.provergateway.db.SchemaDialect;
 import io.provergateway.loop.StopSignal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,12 +30,18 @@ final class StartupCheck {
     private StartupCheck() {}
 
     static void awaitSchema(DatabaseConfig config, DataSource dataSource, StopSignal stop, FailurePolicy policy) {
+        awaitSchema(config, dataSource, stop, policy, SchemaDialect.V25_4);
+    }
+
+    /** As above, for the schema generation {@code dialect} of the configured profile. */
+    static void awaitSchema(DatabaseConfig config, DataSource dataSource, StopSignal stop, FailurePolicy policy,
+            SchemaDialect dialect) {
         probeCredentials(config);
         boolean warned = false;
         int failures = 0;
         while (!stop.isStopped()) {
             try {
-                if (!verifyUnlessStopped(dataSource, stop)) {
+                if (!verifyUnlessStopped(dataSource, stop, dialect)) {
                     return;
                 }
                 if (warned) {
@@ -81,8 +88,9 @@ final class StartupCheck {
      * may block a connection attempt for its whole acquire timeout (30 s), far longer than a stop may take. Returns
      * false if stopped first (the abandoned check ends when the pool is closed).
      */
-    private static boolean verifyUnlessStopped(DataSource dataSource, StopSignal stop) {
-        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> SchemaCheck.verify(dataSource), runnable -> {
+    private static boolean verifyUnlessStopped(DataSource dataSource, StopSignal stop, SchemaDialect dialect) {
+        CompletableFuture<Void> check = CompletableFuture.runAsync(() -> SchemaCheck.verify(dataSource, dialect),
+                runnable -> {
             Thread thread = new Thread(runnable, "schema-check");
             thread.setDaemon(true);
             thread.start();

@@ -66,7 +66,7 @@ public final class ConfigLoader {
     private static GatewayConfig assemble(
             ProverGatewaySettings gateway, ObjectStoreConfig store, DatabaseConfig database, LogFormat logFormat) {
         return new GatewayConfig(gateway.api(), gateway.pollInterval(), gateway.metrics(), store, database,
-                gateway.spoolPath(), logFormat, gateway.recovery());
+                gateway.spoolPath(), logFormat, gateway.recovery(), gateway.apiMode(), gateway.pushServer());
     }
 
     /** {@code prover_gateway.api_token} from the secrets file when there is one, else {@code FRI_PROVER_GATEWAY_API_TOKEN}. */
@@ -85,7 +85,8 @@ public final class ConfigLoader {
     }
 
     private static PostgresUrl yamlDatabaseUrl(YamlSection secrets) {
-        ConfigValue url = secrets.section("database").flatMap(d -> d.optional("prover_url"))
+        ConfigValue url = secrets.section("database").or(() -> secrets.section("postgres"))
+                .flatMap(d -> d.optional("prover_url"))
                 .orElseThrow(() -> new ConfigException("database.prover_url is required but not set in the secrets file"));
         return PostgresUrl.parse(url.text(), url.key());
     }

@@ -35,11 +35,12 @@ public final class ConfigReport {
     public static List<String> warnings(GatewayConfig config) {
         List<String> warnings = new ArrayList<>();
         String apiUrl = config.api().baseUrl();
-        if (apiUrl.endsWith("/")) {
+        boolean pull = config.apiMode() == ApiMode.Legacy;
+        if (pull && apiUrl.endsWith("/")) {
             warnings.add("prover_gateway.api_url ends with '/': endpoints become \"" + RedactedUrl.redact(apiUrl)
                     + "/proof_generation_data\" (upstream concatenates, so the core may answer 404)");
         }
-        if (config.pollInterval().isZero()) {
+        if (pull && config.pollInterval().isZero()) {
             warnings.add("prover_gateway.api_poll_duration_secs is 0: the gateway polls the core without pausing");
         }
         ObjectStoreConfig store = config.objectStore();
@@ -63,6 +64,7 @@ public final class ConfigReport {
         rows.add(new Row("observability.log_format", "MISC_LOG_FORMAT",
                 c.logFormat().name().toLowerCase(Locale.ROOT), c.logFormat() == GatewayConfig.LogFormat.PLAIN));
         rows.addAll(gatewayRows(c));
+        rows.addAll(profileRows(c));
         rows.add(new Row("postgres.max_connections", "DATABASE_POOL_SIZE",
                 String.valueOf(c.database().poolSize()), c.database().poolSize() == ConfigLoader.DEFAULT_POOL_SIZE));
         rows.add(new Row("database.prover_url", "DATABASE_PROVER_URL", c.database().url().toString(), false));
@@ -74,7 +76,8 @@ public final class ConfigReport {
         ApiConfig api = c.api();
         MetricsConfig m = c.metrics();
         return List.of(
-                gateway("api_url", RedactedUrl.redact(api.baseUrl()), false),
+                gateway("api_url", RedactedUrl.redact(api.baseUrl())
+                        + (c.apiMode() == ApiMode.Legacy ? "" : " (unused in ProverCluster)"), false),
                 gateway("api_poll_duration_secs", seconds(c.pollInterval().getSeconds()),
                         c.pollInterval().equals(ProverGatewaySettings.DEFAULT_POLL)),
                 gateway("prometheus_listener_host", m.host(), m.host().equals(ProverGatewaySettings.DEFAULT_LISTENER_HOST)),
@@ -100,6 +103,20 @@ public final class ConfigReport {
                         c.recovery().shutdownGrace().equals(RecoveryConfig.DEFAULT_SHUTDOWN_GRACE)),
                 gateway("refused_proof_max_hold_secs", seconds(c.recovery().maxRefusalHold().getSeconds()),
                         c.recovery().maxRefusalHold().equals(RecoveryConfig.DEFAULT_MAX_REFUSAL_HOLD)));
+    }
+
+    /** The profile choice and, in ProverCluster, the server the core calls. */
+    private static List<Row> profileRows(GatewayConfig c) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(gateway("api_mode", c.apiMode().name(), c.apiMode() == ApiMode.Legacy));
+        c.pushServer().ifPresent(server -> {
+            rows.add(gateway("port", String.valueOf(server.port()), false));
+            rows.add(gateway("listener_host", server.host(),
+                    server.host().equals(ProverGatewaySettings.DEFAULT_LISTENER_HOST)));
+            rows.add(gateway("max_request_bytes", String.valueOf(server.maxRequestBytes()),
+                    server.maxRequestBytes() == ProverGatewaySettings.DEFAULT_MAX_REQUEST_BYTES));
+        });
+        return rows;
     }
 
     private static Row gateway(String field, String value, boolean isDefault) {

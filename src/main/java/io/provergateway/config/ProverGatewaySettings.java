@@ -9,7 +9,7 @@ import java.util.Optional;
  * optional ones. In YAML the upstream fields are required as upstream requires them; from env they have defaults.
  */
 record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig metrics, Path spoolPath,
-        RecoveryConfig recovery) {
+        RecoveryConfig recovery, ApiMode apiMode, Optional<PushServerConfig> pushServer) {
     static final Duration DEFAULT_POLL = Duration.ofSeconds(15);
     static final int DEFAULT_LISTENER_PORT = 3314;
     static final String DEFAULT_LISTENER_HOST = "0.0.0.0";
@@ -17,13 +17,18 @@ record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
     static final long DEFAULT_MAX_RESPONSE_BYTES = 4L * 1024 * 1024 * 1024;
     static final Path DEFAULT_SPOOL = Path.of("prover-gateway-spool");
+    static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024 * 1024;
 
     /**
      * @param upstreamRequired whether the upstream fields must be present (YAML) or may default (env)
      * @param token the API token, which comes from the secrets (file or env)
      */
     static ProverGatewaySettings read(Section s, boolean upstreamRequired, Optional<Secret> token) {
-        String apiUrl = s.required("api_url").asHttpUrl();
+        ApiMode mode = apiMode(s, upstreamRequired);
+        // Upstream HEAD (ProverCluster) still requires api_url but never uses it, and defaults the rest.
+        boolean pull = mode == ApiMode.Legacy;
+        upstreamRequired = upstreamRequired && pull;
+        String apiUrl = pull ? s.required("api_url").asHttpUrl() : s.required("api_url").text();
         Duration poll = upstreamField(s, "api_poll_duration_secs", upstreamRequired)
                 .map(ConfigValue::asU16Seconds).orElse(DEFAULT_POLL);
         int port = upstreamField(s, "prometheus_listener_port", upstreamRequired)
@@ -45,7 +50,26 @@ record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig
         Duration jobStats = s.optional("job_stats_interval_secs").map(ConfigValue::asPositiveSeconds)
                 .orElse(MetricsConfig.DEFAULT_JOB_STATS_INTERVAL);
         return new ProverGatewaySettings(api, poll, new MetricsConfig(host, port, pushgateway, pushInterval, jobStats),
-                spool, RecoveryConfig.read(s));
+                spool, RecoveryConfig.read(s), mode, pull ? Optional.empty() : Optional.of(pushServer(s)));
+    }
+
+    /**
+     * {@code api_mode} when set; otherwise a YAML section with {@code port} is an upstream HEAD config (push mode
+     * is the only mode there), and everything else is Legacy.
+     */
+    private static ApiMode apiMode(Section s, boolean yaml) {
+        return s.optional("api_mode").map(ApiMode::parse)
+                .orElse(yaml && s.optional("port").isPresent() ? ApiMode.ProverCluster : ApiMode.Legacy);
+    }
+
+    private static PushServerConfig pushServer(Section s) {
+        int port = s.optional("port").orElseThrow(() -> new ConfigException(s.key("port")
+                + " is required but not set (the ProverCluster profile serves the core on this port)"))
+                .asU16("a port number");
+        String host = s.optional("listener_host").map(ConfigValue::asHost).orElse(DEFAULT_LISTENER_HOST);
+        long maxBytes = s.optional("max_request_bytes").map(v -> v.asWholeNumber(1, Long.MAX_VALUE, "a byte count"))
+                .orElse(DEFAULT_MAX_REQUEST_BYTES);
+        return new PushServerConfig(host, port, maxBytes);
     }
 
     private static Optional<ConfigValue> upstreamField(Section s, String field, boolean required) {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,21 +21,8 @@ import javax.sql.DataSource;
  */
 public final class SchemaCheck {
 
-    /** Table → the columns the gateway reads or writes. */
-    static final Map<String, List<String>> REQUIRED_COLUMNS = new LinkedHashMap<>();
-    /** Table → the column set of a unique constraint needed by ON CONFLICT. */
-    static final Map<String, Set<String>> REQUIRED_UNIQUE = new LinkedHashMap<>();
-
-    static {
-        REQUIRED_COLUMNS.put("prover_fri_protocol_versions",
-                List.of("id", "snark_wrapper_vk_hash", "created_at", "protocol_version_patch"));
-        REQUIRED_COLUMNS.put("witness_inputs_fri", List.of("l1_batch_number", "witness_inputs_blob_url",
-                "protocol_version", "status", "created_at", "updated_at", "protocol_version_patch"));
-        REQUIRED_COLUMNS.put("proof_compression_jobs_fri", List.of("l1_batch_number", "status", "protocol_version",
-                "protocol_version_patch", "updated_at"));
-        REQUIRED_UNIQUE.put("prover_fri_protocol_versions", Set.of("id", "protocol_version_patch"));
-        REQUIRED_UNIQUE.put("witness_inputs_fri", Set.of("l1_batch_number"));
-    }
+    /** Table → the columns the 25.4 SQL reads or writes. */
+    static final Map<String, List<String>> REQUIRED_COLUMNS = SchemaDialect.V25_4.requiredColumns();
 
     private static final String COLUMNS = """
             SELECT attname FROM pg_attribute
@@ -51,11 +37,24 @@ public final class SchemaCheck {
 
     private SchemaCheck() {}
 
-    /** Throws {@link SchemaMismatchException} listing everything missing; DB failures are {@link DatabaseException}. */
+    /** {@link #verify(DataSource, SchemaDialect)} for the 25.4 schema (the Legacy profile). */
     public static void verify(DataSource dataSource) {
+        verify(dataSource, SchemaDialect.V25_4);
+    }
+
+    /**
+     * Throws {@link SchemaProfileMismatchException} when the database holds the other schema generation, else
+     * {@link SchemaMismatchException} listing everything missing; DB failures are {@link DatabaseException}.
+     */
+    public static void verify(DataSource dataSource, SchemaDialect dialect) {
         List<String> missing = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
-            for (Map.Entry<String, List<String>> table : REQUIRED_COLUMNS.entrySet()) {
+            Set<String> witnessColumns = columnsOf(connection, "witness_inputs_fri");
+            SchemaDialect found = witnessColumns.contains("chain_id") ? SchemaDialect.CHAIN_ID : SchemaDialect.V25_4;
+            if (!witnessColumns.isEmpty() && found != dialect) {
+                throw new SchemaProfileMismatchException(dialect, found);
+            }
+            for (Map.Entry<String, List<String>> table : dialect.requiredColumns().entrySet()) {
                 Set<String> present = columnsOf(connection, table.getKey());
                 if (present.isEmpty()) {
                     missing.add("table " + table.getKey());
@@ -66,7 +65,7 @@ public final class SchemaCheck {
                         missing.add("column " + table.getKey() + "." + column);
                     }
                 }
-                Set<String> unique = REQUIRED_UNIQUE.get(table.getKey());
+                Set<String> unique = dialect.requiredUnique().get(table.getKey());
                 if (unique != null && !uniqueKeysOf(connection, table.getKey()).contains(unique)) {
                     missing.add("unique constraint on " + table.getKey() + " (" + String.join(", ", new TreeSet<>(unique))
                             + ") needed by ON CONFLICT");

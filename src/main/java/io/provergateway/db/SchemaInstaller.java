@@ -19,13 +19,18 @@ import javax.sql.DataSource;
  * tests; production databases are migrated by upstream tooling.
  */
 public final class SchemaInstaller {
-    static final String RESOURCE = "db/prover-schema.sql";
+    static final String RESOURCE = SchemaDialect.V25_4.ddlResource();
 
     private SchemaInstaller() {}
 
     /** Fails with a {@link DatabaseException} naming the existing tables if any of them is already present. */
     public static void install(DataSource dataSource) {
-        String ddl = readResource();
+        install(dataSource, SchemaDialect.V25_4);
+    }
+
+    /** Installs {@code dialect}'s tables; fails as {@link #install(DataSource)} does. */
+    public static void install(DataSource dataSource, SchemaDialect dialect) {
+        String ddl = readResource(dialect.ddlResource());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -62,14 +67,14 @@ public final class SchemaInstaller {
         return existing;
     }
 
-    private static String readResource() {
-        try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    private static String readResource(String resource) {
+        try (InputStream in = SchemaInstaller.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
+                throw new IllegalStateException("resource " + resource + " is missing from the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read resource " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read resource " + resource, e);
         }
     }
 }

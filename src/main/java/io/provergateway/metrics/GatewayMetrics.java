@@ -50,6 +50,11 @@ public interface GatewayMetrics {
 
     /** Time since the oldest row of {@code table} in {@code status} was last updated; zero when there is none. */
     default void oldestJobAge(String table, String status, Duration age) {}
+    /**
+     * The ProverCluster server answered a request on {@code route} ({@code submit_request_for_proofs},
+     * {@code poll_generated_proofs}, {@code other}) with {@code status}.
+     */
+    default void serverRequest(String route, int status, long requestBytes, long responseBytes, Duration elapsed) {}
 
     GatewayMetrics NOOP = new GatewayMetrics() {
         @Override public void httpError(String serviceName) {}

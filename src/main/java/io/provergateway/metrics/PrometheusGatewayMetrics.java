@@ -44,6 +44,7 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     private final Gauge spoolPending;
     private final Gauge jobs;
     private final Gauge oldestJobAge;
+    private final ServerRequestSeries serverRequests;
 
     /** Registers the gateway's series (not the JVM's) in {@code registry}. */
     public PrometheusGatewayMetrics(PrometheusRegistry registry) {
@@ -71,6 +72,7 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
         jobs = gauge(JOBS, "Rows of the prover job tables by status", "table", "status");
         oldestJobAge = gauge(OLDEST_JOB_AGE, "Seconds since the oldest row in this status was last updated; 0 when none",
                 "table", "status");
+        serverRequests = new ServerRequestSeries(registry);
         preInitialize();
     }
 
@@ -187,5 +189,10 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     @Override
     public void oldestJobAge(String table, String status, Duration age) {
         oldestJobAge.labelValues(table, status).set(seconds(age));
+    }
+
+    @Override
+    public void serverRequest(String route, int status, long requestBytes, long responseBytes, Duration elapsed) {
+        serverRequests.record(route, status, requestBytes, responseBytes, elapsed);
     }
 }

@@ -1,0 +1,166 @@
+package io.provergateway.push;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.provergateway.config.PushServerConfig;
+import io.provergateway.metrics.GatewayMetrics;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ProverCluster profile's transport: an HTTP/1.1 server with upstream's two routes (push-mode spec §2.2). Any
+ * other path is 404 and any other method on them 405 (as axum's defaults); bodies are never buffered whole.
+ * {@link #close()} stops accepting and lets requests in flight finish within the grace period.
+ */
+public final class PushServer implements AutoCloseable {
+    /** A poll body is {@code {"l1_batch_id":{…}}}; anything this large is not one. */
+    static final long MAX_POLL_BYTES = 1 << 20;
+    private static final Logger LOG = LoggerFactory.getLogger(PushServer.class);
+    private static final int THREADS = 16;
+    private static final String JSON = "application/json";
+    private static final String TEXT = "text/plain; charset=utf-8";
+
+    private record Reply(int status, String contentType, byte[] body) {
+        static Reply json(byte[] body) {
+            return new Reply(200, JSON, body);
+        }
+
+        static Reply text(int status, String text) {
+            return new Reply(status, TEXT, text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private final PushServerConfig config;
+    private final SubmitRoute submit;
+    private final PollRoute poll;
+    private final GatewayMetrics metrics;
+    private final Duration grace;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    PushServer(PushServerConfig config, SubmitRoute submit, PollRoute poll, GatewayMetrics metrics, Duration grace) {
+        this.config = config;
+        this.submit = submit;
+        this.poll = poll;
+        this.metrics = metrics;
+        this.grace = grace;
+    }
+
+    /** Binds {@code host:port} and starts serving; a bind failure is an {@link UncheckedIOException}. */
+    synchronized PushServer start() {
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        try {
+            server = HttpServer.create(address, 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the ProverCluster server to " + config.host() + ":"
+                    + config.port() + " (FRI_PROVER_GATEWAY_PORT / prover_gateway.port): " + e.getMessage(), e);
+        }
+        AtomicInteger counter = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "push-server-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        LOG.info("push server started address={} max_request_bytes={}", server.getAddress(), config.maxRequestBytes());
+        return this;
+    }
+
+    /** The bound port (useful with port 0). */
+    public synchronized int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) {
+        long started = System.nanoTime();
+        String path = exchange.getRequestURI().getRawPath();
+        String route = SubmitRoute.PATH.equals(path) || PollRoute.PATH.equals(path) ? path.substring(1) : "other";
+        long limit = PollRoute.PATH.equals(path) ? MAX_POLL_BYTES : config.maxRequestBytes();
+        CountingBody body = new CountingBody(exchange.getRequestBody(), limit);
+        Reply reply;
+        try {
+            reply = dispatch(exchange, path, body);
+        } catch (RequestRejected rejected) {
+            reply = Reply.text(rejected.status(), rejected.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("push_request_failed route={} error={}", route, e.toString());
+            reply = Reply.text(500, "internal error: " + e.getMessage());
+        }
+        long sent = send(exchange, reply);
+        metrics.serverRequest(route, reply.status(), body.count(), sent, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Reply dispatch(HttpExchange exchange, String path, CountingBody body) {
+        if (!SubmitRoute.PATH.equals(path) && !PollRoute.PATH.equals(path)) {
+            return new Reply(404, null, new byte[0]);
+        }
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            return new Reply(405, null, new byte[0]);
+        }
+        JsonRequests.requireJsonContentType(exchange.getRequestHeaders());
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && length.trim().matches("[0-9]{1,19}") && Long.parseLong(length.trim()) > body.limit()) {
+            throw RequestRejected.tooLarge(body.limit());
+        }
+        if (SubmitRoute.PATH.equals(path)) {
+            submit.accept(body);
+            return Reply.json("null".getBytes(StandardCharsets.US_ASCII));
+        }
+        return Reply.json(poll.answer(BatchId.parsePollRequest(readAll(body))));
+    }
+
+    private static byte[] readAll(CountingBody body) {
+        try {
+            return body.readAllBytes();
+        } catch (IOException e) {
+            if (body.exceeded()) {
+                throw RequestRejected.tooLarge(body.limit());
+            }
+            throw new UncheckedIOException("reading the request body", e);
+        }
+    }
+
+    /** Sends the reply and closes the exchange; returns the body bytes written (0 if the client went away). */
+    private static long send(HttpExchange exchange, Reply reply) {
+        try (exchange) {
+            if (reply.contentType() != null) {
+                exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            }
+            byte[] bytes = reply.body();
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            return bytes.length;
+        } catch (IOException e) {
+            LOG.debug("push reply not delivered status={} error={}", reply.status(), e.toString());
+            return 0;
+        }
+    }
+
+    /** Stops accepting, waits up to the grace period for requests in flight, then ends the worker threads. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        server.stop((int) Math.max(1, Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000)));
+        executor.shutdownNow();
+        server = null;
+        LOG.info("push server stopped");
+    }
+}
