@@ -24,6 +24,7 @@ import io.provergateway.push.PushTransport;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
 import io.provergateway.submitter.ProofSubmitter;
+import io.provergateway.submitter.ReplyCountingCore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -112,11 +113,13 @@ public final class Gateway implements AutoCloseable {
         WitnessSpool spool = own(WitnessSpool.open(config.spoolPath()));
         core = new CoreHttpClient(config.api(), true);
         Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
+        ReplyCountingCore sharedCore = new ReplyCountingCore(core);
+        Duration probe = poll.compareTo(ProofSubmitter.PROBE_INTERVAL) > 0 ? ProofSubmitter.PROBE_INTERVAL : poll;
         startLoops(List.of(
-                new PollingLoop(new ProofGenDataFetcher(core, spool, store, database, metrics, clock), poll,
+                new PollingLoop(new ProofGenDataFetcher(sharedCore, spool, store, database, metrics, clock), poll,
                         policy, stop, metrics),
-                new PollingLoop(new ProofSubmitter(core, store, database, metrics, clock, policy.refusalBackoff(),
-                        policy.retryBackoff()), poll, policy, stop, metrics),
+                new PollingLoop(new ProofSubmitter(sharedCore, store, database, metrics, clock, policy, poll), probe,
+                        policy, stop, metrics),
                 new PollingLoop(new JobStatsTask(new JobStatistics(dataSource), metrics),
                         config.metrics().jobStatsInterval(), policy, stop, metrics)));
         LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),

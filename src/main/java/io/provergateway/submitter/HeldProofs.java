@@ -47,6 +47,11 @@ final class HeldProofs {
                 .collect(Collectors.toSet());
     }
 
+    /** Every batch with a recorded hold, expired or not (to be watched for). */
+    Set<Long> known() {
+        return Set.copyOf(holds.keySet());
+    }
+
     void release(long batch) {
         holds.remove(batch);
     }

@@ -6,14 +6,12 @@ import io.provergateway.api.SubmitOutcome;
 import io.provergateway.db.ProverDatabase;
 import io.provergateway.db.ProverDatabase.ProofClaim;
 import io.provergateway.loop.Backoff;
+import io.provergateway.loop.FailurePolicy;
 import io.provergateway.loop.Task;
 import io.provergateway.metrics.GatewayMetrics;
-import io.provergateway.store.BlobNotFoundException;
 import io.provergateway.store.BlobStore;
-import io.provergateway.store.BlobStoreException;
 import io.provergateway.store.ObjectKeys;
 import io.provergateway.wire.L1BatchProof;
-import io.provergateway.wire.MalformedPayloadException;
 import io.provergateway.wire.ProofCodec;
 import io.provergateway.wire.ProtocolVersion;
 import io.provergateway.wire.SubmitProofRequest;
@@ -24,17 +22,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Submits one finished proof per run: claims the lowest {@code successful}/{@code skipped} row no other instance holds,
- * sends it to {@code /submit_proof/{n}} and marks it {@code sent_to_server} only when the core answers
- * {@code "Success"}. A failing proof is held back with its own backoff while later ones go on.
+ * Submits one finished proof per run: claims the lowest {@code successful}/{@code skipped} row no other instance holds
+ * (see {@link ProofScans} for how a ready proof is found quickly and cheaply), sends it to {@code /submit_proof/{n}}
+ * and marks it {@code sent_to_server} only when the core answers {@code "Success"}. A failing proof is held back
+ * while later ones go on: a transient failure (as {@link FailurePolicy#retriable} says) for a retry wait, a refusal
+ * for a long hold. {@link DroppedConnections#REFUSAL_AFTER} dropped connections in a row for one batch, while the
+ * core answers other requests, count as a refusal.
  */
 public final class ProofSubmitter implements Task {
     private static final Logger LOG = LoggerFactory.getLogger(ProofSubmitter.class);
     private static final Duration BACKLOG_REPORT_INTERVAL = Duration.ofSeconds(15);
+    /**
+     * How often an idle submitter probes for a ready proof between full claims: a proof is picked up 100 ms after it
+     * is ready on average, at a few primary-key lookups per probe.
+     */
+    public static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
 
     private final CoreApi core;
     private final BlobStore store;
@@ -42,20 +49,41 @@ public final class ProofSubmitter implements Task {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final HeldProofs held;
+    private final FailurePolicy policy;
+    private final ProofScans scans;
+    private final DroppedConnections drops;
     private Instant lastBacklogReport = Instant.MIN;
 
     /**
-     * @param rejectedBackoff per-proof backoff after the core refused the proof ({@code Error} reply, 4xx, bad blob)
-     * @param transientBackoff per-proof backoff after a failure that looks transient (unreachable, 5xx, store)
+     * @param policy classifies failures and sets the hold-backs
+     * @param fullScanInterval how often an idle submitter runs the full claim (the poll period); in between, each run
+     *     only probes the rows a proof can come from (zero: every run is a full claim)
+     * @param core the core as shared by every task, counting its replies (for {@link DroppedConnections})
      */
-    public ProofSubmitter(CoreApi core, BlobStore store, ProverDatabase database, GatewayMetrics metrics, Clock clock,
+    public ProofSubmitter(ReplyCountingCore core, BlobStore store, ProverDatabase database, GatewayMetrics metrics,
+            Clock clock, FailurePolicy policy, Duration fullScanInterval) {
+        this(core, store, database, metrics, clock, policy,
+                new HeldProofs(policy.refusalBackoff(), policy.retryBackoff()), fullScanInterval, core::replies);
+    }
+
+    /** Fixed hold-backs, a full claim on every run, and drops never counted as refusals (for tests). */
+    ProofSubmitter(CoreApi core, BlobStore store, ProverDatabase database, GatewayMetrics metrics, Clock clock,
             Backoff rejectedBackoff, Backoff transientBackoff) {
+        this(core, store, database, metrics, clock, FailurePolicy.forPollInterval(Duration.ofSeconds(15)),
+                new HeldProofs(rejectedBackoff, transientBackoff), Duration.ZERO, () -> 0);
+    }
+
+    private ProofSubmitter(CoreApi core, BlobStore store, ProverDatabase database, GatewayMetrics metrics,
+            Clock clock, FailurePolicy policy, HeldProofs held, Duration fullScanInterval, LongSupplier coreReplies) {
         this.core = core;
         this.store = store;
         this.database = database;
         this.metrics = metrics;
         this.clock = clock;
-        this.held = new HeldProofs(rejectedBackoff, transientBackoff);
+        this.policy = policy;
+        this.held = held;
+        this.scans = new ProofScans(database, clock, fullScanInterval);
+        this.drops = new DroppedConnections(coreReplies);
     }
 
     @Override
@@ -65,9 +93,10 @@ public final class ProofSubmitter implements Task {
 
     @Override
     public boolean runOnce() {
-        Optional<ProofClaim> next = database.claimNextProof(held.heldAt(clock.instant()));
+        Instant now = clock.instant();
+        Optional<ProofClaim> next = scans.claim(held.heldAt(now), held.known());
         if (next.isEmpty()) {
-            reportBacklog(true);
+            reportBacklog(scans.lastWasFull());
             return false;
         }
         try (ProofClaim claim = next.get()) {
@@ -77,11 +106,11 @@ public final class ProofSubmitter implements Task {
         return true;
     }
 
-    /** Backlog gauges: always when idle, at most every {@link #BACKLOG_REPORT_INTERVAL} while draining. */
-    private void reportBacklog(boolean idle) {
+    /** Backlog gauges: after an idle full claim, and at most every {@link #BACKLOG_REPORT_INTERVAL} otherwise. */
+    private void reportBacklog(boolean idleFullScan) {
         Instant now = clock.instant();
         metrics.proofsInBackoff(held.activeAt(now));
-        if (idle || !now.isBefore(lastBacklogReport.plus(BACKLOG_REPORT_INTERVAL))) {
+        if (idleFullScan || !now.isBefore(lastBacklogReport.plus(BACKLOG_REPORT_INTERVAL))) {
             metrics.oldestUnsentProof(database.oldestUnsentProofAge().orElse(Duration.ZERO));
             lastBacklogReport = now;
         }
@@ -93,12 +122,14 @@ public final class ProofSubmitter implements Task {
         byte[] body;
         try {
             body = ProofCodec.submitRequestJson(request(claim));
-        } catch (BlobNotFoundException | MalformedPayloadException | IllegalStateException e) {
-            holdBack(batch, false, "proof unusable: " + e.getMessage());
+        } catch (RuntimeException e) {
+            boolean transientFailure = policy.retriable(e);
+            holdBack(batch, transientFailure, (transientFailure ? "reading the proof: " : "proof unusable: ")
+                    + e.getMessage());
+            if (transientFailure) {
+                throw e;
+            }
             return;
-        } catch (BlobStoreException | UncheckedIOException e) {
-            holdBack(batch, true, "object store: " + e.getMessage());
-            throw e;
         }
         SubmitOutcome outcome;
         try {
@@ -106,13 +137,33 @@ public final class ProofSubmitter implements Task {
         } catch (CoreApiException e) {
             metrics.httpError(name());
             metrics.proofSubmitted("failed", !claim.hasProof(), body.length, elapsed(started));
-            holdBack(batch, e.coreUnavailable(), e.getMessage());
-            if (e.coreUnavailable()) {
-                throw e;
-            }
+            failedExchange(batch, e);
             return;
         }
+        drops.ended(batch);
         settle(claim, outcome, body.length, started);
+    }
+
+    /** A transient failure is rethrown (the loop waits); a refusal, or drops while the core answers others, is not. */
+    private void failedExchange(long batch, CoreApiException e) {
+        boolean transientFailure = policy.retriable(e);
+        if (!e.kind().equals("transport")) {
+            drops.ended(batch);
+        } else {
+            DroppedConnections.Streak streak = drops.dropped(batch);
+            if (streak.refused()) {
+                HeldProofs.Hold hold = held.hold(batch, clock.instant(), false);
+                LOG.warn("proof refused by dropped connections l1_batch_number={} consecutive_drops={} attempts={}"
+                        + " retry_in={}s reason=\"the core answers other requests but drops this one (a panic in"
+                        + " its handler, e.g. coords that do not match)\"", batch, streak.drops(), hold.attempts(),
+                        hold.delay().toSeconds());
+                return;
+            }
+        }
+        holdBack(batch, transientFailure, e.getMessage());
+        if (transientFailure) {
+            throw e;
+        }
     }
 
     private void settle(ProofClaim claim, SubmitOutcome outcome, int bytes, Instant started) {
