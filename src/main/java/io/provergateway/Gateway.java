@@ -23,6 +23,7 @@ import io.provergateway.push.PushServer;
 import io.provergateway.push.PushTransport;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
+import io.provergateway.store.RetryingBlobStore;
 import io.provergateway.submitter.ProofSubmitter;
 import io.provergateway.submitter.ReplyCountingCore;
 import java.time.Clock;
@@ -96,12 +97,13 @@ public final class Gateway implements AutoCloseable {
         metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> readiness.check()));
         metricsServer.start();
         FailurePolicy policy = policy(config);
+        BlobStore store = own(BlobStores.create(config.objectStore(), metrics,
+                RetryingBlobStore.Sleeper.untilStopped(stop::await)));
         DataSource dataSource = own(DataSources.create(config.database()));
         StartupCheck.awaitSchema(config.database(), dataSource, stop, policy, SchemaDialect.of(config.apiMode()));
         if (stop.isStopped()) {
             return;
         }
-        BlobStore store = BlobStores.create(config.objectStore(), metrics);
         readiness = new ReadinessProbe(dataSource, store, this::health);
         if (config.apiMode() == ApiMode.ProverCluster) { // the whole push-mode profile: see PushTransport
             pushServer = own(PushTransport.start(config, dataSource, store, metrics, clock));

@@ -47,8 +47,13 @@ public final class ConfigReport {
         if (store.mode() == Mode.FileBacked && store.localMirrorPath().isPresent()) {
             warnings.add("prover.prover_object_store.local_mirror_path is ignored for file_backed (as upstream)");
         }
+        store.bucketBaseUrl().filter(b -> b.contains("/") || b.contains(":")).ifPresent(b -> warnings.add(
+                "prover.prover_object_store.<mode>.bucket_base_url \"" + b + "\" is not a bare bucket name"
+                        + " (upstream takes the name only, without gs://, s3:// or slashes)"));
         missingFile("prover_gateway.api_ca_cert_path", config.api().caCertPath()).ifPresent(warnings::add);
         missingFile("prover.prover_object_store.gcs_credential_file_path", store.gcsCredentialFilePath())
+                .ifPresent(warnings::add);
+        missingFile("prover.prover_object_store.s3_credential_file_path", store.s3CredentialFilePath())
                 .ifPresent(warnings::add);
         return warnings;
     }
@@ -132,6 +137,16 @@ public final class ConfigReport {
                 new Row(yaml + "<mode>.bucket_base_url", env + "BUCKET_BASE_URL", s.bucketBaseUrl().orElse(UNSET), false),
                 new Row(yaml + "<mode>.gcs_credential_file_path", env + "GCS_CREDENTIAL_FILE_PATH",
                         s.gcsCredentialFilePath().map(Path::toString).orElse(UNSET), false),
+                new Row(yaml + "<mode>.s3_credential_file_path", env + "S3_CREDENTIAL_FILE_PATH",
+                        s.s3CredentialFilePath().map(Path::toString).orElse(UNSET), false),
+                new Row(yaml + "<mode>.endpoint", env + "ENDPOINT",
+                        s.endpoint().map(RedactedUrl::redact).orElse(s.mode().isS3() ? "(AWS)" : UNSET),
+                        s.endpoint().isEmpty()),
+                new Row(yaml + "<mode>.region", env + "REGION",
+                        s.region().orElse(s.mode().isS3() ? "(AWS_REGION, AWS profile, else auto)" : UNSET),
+                        s.region().isEmpty()),
+                new Row(yaml + "<mode>.s3_path_style", env + "S3_PATH_STYLE",
+                        s.mode().isS3() ? String.valueOf(s.effectiveS3PathStyle()) : UNSET, s.s3PathStyle().isEmpty()),
                 new Row(yaml + "<mode>.file_backed_base_path", env + "FILE_BACKED_BASE_PATH",
                         s.fileBackedBasePath().map(Path::toString).orElse(UNSET), false),
                 new Row(yaml + "max_retries", env + "MAX_RETRIES", String.valueOf(s.maxRetries()),

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * The object store port (upstream {@code ObjectStore}): objects addressed by bucket and key. Implementations throw
  * {@link BlobStoreException} (unchecked, classified retriable or not) and {@link BlobNotFoundException}.
  */
-public interface BlobStore {
+public interface BlobStore extends AutoCloseable {
 
     /**
      * Stores the whole content of {@code content} under {@code bucket/key}, replacing any existing object. Readers
@@ -17,4 +17,8 @@ public interface BlobStore {
 
     /** Opens the object for streaming; the caller closes the stream. Throws {@link BlobNotFoundException}. */
     InputStream open(String bucket, String key);
+
+    /** Releases the client's connections; decorators close their delegate. No-op for stores that hold none. */
+    @Override
+    default void close() {}
 }

@@ -104,4 +104,9 @@ public final class MeteredBlobStore implements BlobStore {
             }
         }
     }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
 }

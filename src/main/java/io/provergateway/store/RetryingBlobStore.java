@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Upstream retry policy ({@code object_store/src/retries.rs}) as a decorator: at most {@code maxRetries + 1}
  * attempts, only for retriable errors; before retry {@code i} (1-based) it sleeps {@code 2^(i-1)} seconds times a
- * random factor in [0.8, 1.2). {@link BlobNotFoundException} is never retried. An interrupt while sleeping stops
- * retrying: the last failure is thrown and the interrupt flag stays set. Only opening is retried, not reading.
+ * random factor in [0.8, 1.2). {@link BlobNotFoundException} is never retried. Whether a failure is retriable is
+ * decided by the backend adapter that raised it ({@link BlobStoreException#retriable()}), so this one decorator serves
+ * every backend. A stop signal or an interrupt during a pause ends the retries at once: the last failure is thrown
+ * (after an interrupt the flag stays set). Only opening is retried, not reading.
  */
 public final class RetryingBlobStore implements BlobStore {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingBlobStore.class);
@@ -22,9 +25,18 @@ public final class RetryingBlobStore implements BlobStore {
     /** How the decorator waits; tests pass a recording fake. */
     @FunctionalInterface
     public interface Sleeper {
-        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+        Sleeper SYSTEM = duration -> {
+            Thread.sleep(duration.toMillis());
+            return true;
+        };
 
-        void sleep(Duration duration) throws InterruptedException;
+        /** Waits {@code duration}; returns false if the wait was cut short by a stop signal. */
+        boolean sleep(Duration duration) throws InterruptedException;
+
+        /** Waits through {@code awaitStop}, which returns true as soon as a stop is signalled (e.g. {@code StopSignal::await}). */
+        static Sleeper untilStopped(Predicate<Duration> awaitStop) {
+            return duration -> !awaitStop.test(duration);
+        }
     }
 
     private final BlobStore delegate;
@@ -33,7 +45,11 @@ public final class RetryingBlobStore implements BlobStore {
     private final DoubleSupplier jitter;
 
     public RetryingBlobStore(BlobStore delegate, int maxRetries) {
-        this(delegate, maxRetries, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(0.8, 1.2));
+        this(delegate, maxRetries, Sleeper.SYSTEM);
+    }
+
+    public RetryingBlobStore(BlobStore delegate, int maxRetries, Sleeper sleeper) {
+        this(delegate, maxRetries, sleeper, () -> ThreadLocalRandom.current().nextDouble(0.8, 1.2));
     }
 
     /** {@code jitter} returns the random factor, expected in [0.8, 1.2). */
@@ -88,12 +104,22 @@ public final class RetryingBlobStore implements BlobStore {
     }
 
     private void sleepOrGiveUp(Duration pause, BlobStoreException last) {
+        boolean slept;
         try {
-            sleeper.sleep(pause);
+            slept = sleeper.sleep(pause);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             last.addSuppressed(interrupted);
             throw last;
         }
+        if (!slept) {
+            LOG.info("object_store_retry_abandoned reason=stop error=\"{}\"", last.getMessage());
+            throw last;
+        }
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
     }
 }

@@ -183,7 +183,7 @@ class ConfigLoaderEnvTest {
         "FRI_PROVER_GATEWAY_API_URL|http://co re|is not a valid URL: Illegal character in authority",
         "MISC_LOG_FORMAT|JSON|is not one of json, plain",
         "DATABASE_POOL_SIZE|0|is out of range for a connection count (1..2147483647)",
-        "PROVER_OBJECT_STORE_MODE|S3|is not one of FileBacked, GCS, GCSAnonymousReadOnly, GCSWithCredentialFile",
+        "PROVER_OBJECT_STORE_MODE|S3|is not one of FileBacked, GCS, GCSAnonymousReadOnly, GCSWithCredentialFile, S3AnonymousReadOnly, S3WithCredentialFile",
         "PROVER_OBJECT_STORE_MAX_RETRIES|many|is not a retry count (0..65535)",
     })
     void rejectsBadValue_namingVariableAndValue(String name, String value, String why) {

@@ -121,7 +121,7 @@ class ConfigLoaderYamlTest {
         String yaml = SPEC_GENERAL_YAML.replace("    file_backed:\n      file_backed_base_path: artifacts\n", "");
 
         assertThatThrownBy(() -> loadGeneral(yaml)).hasMessage("prover.prover_object_store must contain exactly one of "
-                + "gcs, gcs_with_credential_file, gcs_anonymous_read_only, file_backed (found none)");
+                + "gcs, gcs_with_credential_file, gcs_anonymous_read_only, file_backed, s3_with_credential_file, s3_anonymous_read_only (found none)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.provergateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.provergateway.config.ConfigException;
 import io.provergateway.config.ObjectStoreConfig;
 import io.provergateway.config.ObjectStoreConfig.Mode;
 import io.provergateway.metrics.GatewayMetrics;
@@ -13,8 +14,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class BlobStoresTest {
     @TempDir
@@ -36,14 +35,35 @@ class BlobStoresTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"GCS", "GCSWithCredentialFile", "GCSAnonymousReadOnly"})
-    void gcsModes_areRejectedNamingTheMode(Mode mode) {
-        ObjectStoreConfig config = new ObjectStoreConfig(mode, Optional.of("bucket"), Optional.empty(),
-                Optional.empty(), 5, Optional.empty());
+    @Test
+    void s3Mode_withAMissingCredentialFile_isAConfigErrorNamingTheSetting() {
+        ObjectStoreConfig config = new ObjectStoreConfig(Mode.S3WithCredentialFile, Optional.of("bucket"),
+                Optional.empty(), Optional.empty(), 5, Optional.empty(), Optional.of(base.resolve("nope")),
+                Optional.of("http://127.0.0.1:9"), Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> BlobStores.create(config, GatewayMetrics.NOOP))
-                .isInstanceOf(BlobStoreException.class)
-                .hasMessageContaining("GCS object store is not supported yet by this build (mode " + mode + ")");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PROVER_OBJECT_STORE_S3_CREDENTIAL_FILE_PATH")
+                .hasMessageContaining("is not a readable file");
+    }
+
+    @Test
+    void remoteModeWithMirror_isMeteredMirroringRetrying() {
+        ObjectStoreConfig config = new ObjectStoreConfig(Mode.S3WithCredentialFile, Optional.of("bucket"),
+                Optional.empty(), Optional.empty(), 5, Optional.of(base.resolve("mirror")),
+                Optional.of(writeCredentials()), Optional.of("http://127.0.0.1:9"), Optional.empty(), Optional.empty());
+
+        try (BlobStore store = BlobStores.create(config, GatewayMetrics.NOOP)) {
+            assertThat(store).isInstanceOf(MeteredBlobStore.class);
+            assertThat(base.resolve("mirror/witness_inputs")).isDirectory();
+        }
+    }
+
+    private Path writeCredentials() {
+        try {
+            return Files.writeString(base.resolve("aws"), "[default]\naws_access_key_id=a\naws_secret_access_key=b\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
