@@ -62,7 +62,7 @@ public final class ProofGenDataFetcher implements Task {
     }
 
     private boolean fetch() {
-        Path received = spool.newIncomingFile();
+        Path received = createIncoming();
         Instant started = clock.instant();
         try {
             TranscodeResult result = core.fetchProofGenerationData(body -> transcoder.transcode(body, received));
@@ -116,6 +116,21 @@ public final class ProofGenDataFetcher implements Task {
         metrics.spoolPending(spool.pending().size());
         LOG.info("batch stored l1_batch_number={} key={}/{} bytes={} new_row={} persist_ms={}", batch.l1BatchNumber(),
                 ObjectKeys.WITNESS_INPUTS, key, bytes, inserted, persist.toMillis());
+    }
+
+    /**
+     * The file to receive the next payload into, created before the core is asked: a spool that cannot take a file
+     * (disk full, broken, read-only) fails here as a local I/O failure, and the core does not hand out a batch that
+     * could not be kept.
+     */
+    private Path createIncoming() {
+        Path received = spool.newIncomingFile();
+        try {
+            Files.createFile(received);
+            return received;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("spool cannot take a new payload at " + received + ": " + e, e);
+        }
     }
 
     private static long size(Path file) {

@@ -50,7 +50,7 @@ public final class PollingLoop implements Runnable {
     }
 
     /** Runs the task once and returns how long to wait before the next run. */
-    Duration iterate() {
+    public Duration iterate() {
         try {
             boolean didWork = task.runOnce();
             recovered();

@@ -190,4 +190,58 @@ class CoreHttpClientTest {
         client.abortInFlight();
         assertThat(call).failsWithin(3, TimeUnit.SECONDS);
     }
+
+    @Test
+    void aReadersOwnIoFailureMidBodyIsPassedOnAsLocal_notAsATransportFailureOfTheCore() {
+        server.answer(ex -> ScriptedCoreServer.respond(ex, 200, "application/json", "{\"Success\":null}"));
+
+        assertThatThrownBy(() -> client().fetchProofGenerationData(body -> {
+            body.read(new byte[4]);
+            throw new java.io.IOException("No space left on device");
+        })).isInstanceOf(java.io.UncheckedIOException.class).isNotInstanceOf(CoreApiException.class)
+                .hasMessageContaining("No space left on device");
+        assertThatThrownBy(() -> client().fetchProofGenerationData(body -> {
+            body.read(new byte[4]);
+            throw new java.io.UncheckedIOException(new java.io.IOException("disk broken"));
+        })).isInstanceOf(java.io.UncheckedIOException.class).isNotInstanceOf(CoreApiException.class);
+    }
+
+    @Test
+    void atAStopASilentExchangeIsCutWhileOneMovingBytesGoesOn() throws Exception {
+        CompletableFuture<Void> release = new CompletableFuture<>();
+        server.answer(ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write("{\"Success\":".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            if (ex.getRequestURI().getPath().equals("/proof_generation_data")) {
+                for (int i = 0; i < 200 && !release.isDone(); i++) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(25);
+                }
+            } else {
+                release.get(10, TimeUnit.SECONDS);
+            }
+            out.write("null}".getBytes(StandardCharsets.UTF_8));
+        });
+        CoreHttpClient client = client();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CompletableFuture<String> moving = CompletableFuture.supplyAsync(
+                () -> client.fetchProofGenerationData(CoreHttpClientTest::readAll), threads);
+        CompletableFuture<Object> silent = CompletableFuture.supplyAsync(
+                () -> client.submitProof(3, new byte[] {'{', '}'}), threads);
+        threads.shutdown();
+        Thread.sleep(1500);
+
+        client.refuseNewExchanges();
+        assertThat(client.cutSilentExchanges(Duration.ofMillis(500))).isEqualTo(1);
+
+        assertThatThrownBy(() -> silent.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(CoreApiException.class);
+        release.complete(null);
+        assertThat(moving.get(5, TimeUnit.SECONDS)).startsWith("{\"Success\":").endsWith("null}");
+        assertThatThrownBy(() -> client.fetchProofGenerationData(CoreHttpClientTest::readAll))
+                .isInstanceOf(CoreApiException.class).hasMessageContaining("shutting down");
+    }
 }
