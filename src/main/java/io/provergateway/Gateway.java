@@ -2,6 +2,7 @@ package io.provergateway;
 
 import io.provergateway.api.CoreHttpClient;
 import io.provergateway.config.ApiMode;
+import io.provergateway.config.ConfigException;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.db.DataSources;
 import io.provergateway.db.JobStatistics;
@@ -97,8 +98,10 @@ public final class Gateway implements AutoCloseable {
         metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> readiness.check()));
         metricsServer.start();
         FailurePolicy policy = policy(config);
-        BlobStore store = own(BlobStores.create(config.objectStore(), metrics,
-                RetryingBlobStore.Sleeper.untilStopped(stop::await)));
+        BlobStore store = own(objectStore(config, metrics));
+        boolean pull = config.apiMode() != ApiMode.ProverCluster;
+        WitnessSpool spool = pull ? own(WitnessSpool.open(config.spoolPath())) : null;
+        core = pull ? new CoreHttpClient(config.api(), true) : null;
         DataSource dataSource = own(DataSources.create(config.database()));
         StartupCheck.awaitSchema(config.database(), dataSource, stop, policy, SchemaDialect.of(config.apiMode()));
         if (stop.isStopped()) {
@@ -112,8 +115,6 @@ public final class Gateway implements AutoCloseable {
             return;
         }
         ProverDatabase database = new PostgresProverDatabase(dataSource);
-        WitnessSpool spool = own(WitnessSpool.open(config.spoolPath()));
-        core = new CoreHttpClient(config.api(), true);
         Duration poll = config.pollInterval().compareTo(MIN_POLL) < 0 ? MIN_POLL : config.pollInterval();
         ReplyCountingCore sharedCore = new ReplyCountingCore(core);
         Duration probe = poll.compareTo(ProofSubmitter.PROBE_INTERVAL) > 0 ? ProofSubmitter.PROBE_INTERVAL : poll;
@@ -126,6 +127,21 @@ public final class Gateway implements AutoCloseable {
                         config.metrics().jobStatsInterval(), policy, stop, metrics)));
         LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
                 config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
+    }
+
+    /**
+     * The object store, built before the database is waited for: it makes no network call yet, so whatever fails
+     * here is a setting (mode, bucket, credentials file) and is reported as a configuration error.
+     */
+    private BlobStore objectStore(GatewayConfig config, PrometheusGatewayMetrics metrics) {
+        try {
+            return BlobStores.create(config.objectStore(), metrics, RetryingBlobStore.Sleeper.untilStopped(stop::await));
+        } catch (ConfigException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigException("PROVER_OBJECT_STORE_MODE=" + config.objectStore().mode()
+                    + ": the object store cannot be set up: " + e.getMessage(), e);
+        }
     }
 
     private void startLoops(List<PollingLoop> toStart) {

@@ -4,6 +4,7 @@ import io.provergateway.bench.BenchCommand;
 import io.provergateway.config.ConfigException;
 import io.provergateway.config.ConfigLoader;
 import io.provergateway.config.GatewayConfig;
+import io.provergateway.config.SettingNames;
 import io.provergateway.devnet.CoreSimCommand;
 import io.provergateway.devnet.DevnetCommand;
 import io.provergateway.devnet.ProverSimCommand;
@@ -58,7 +59,7 @@ public final class Main implements Callable<Integer> {
         GatewayConfig config = load(configPath, secretsPath);
         StopSignal stop = new StopSignal();
         SignalTrap.install(stop::stop);
-        try (Gateway gateway = Gateway.start(config, stop)) {
+        try (Gateway gateway = startNamingYamlKeys(config, stop)) {
             while (!stop.await(Duration.ofSeconds(1))) {
                 if (gateway.died().isDone()) {
                     LOG.error("unrecoverable: {}", gateway.died().join());
@@ -67,6 +68,15 @@ public final class Main implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Problems found while starting name their setting as written: the YAML path when YAML was used. */
+    private Gateway startNamingYamlKeys(GatewayConfig config, StopSignal stop) {
+        try {
+            return Gateway.start(config, stop);
+        } catch (ConfigException e) {
+            throw configPath == null ? e : new ConfigException(SettingNames.asYaml(e.getMessage(), config), e);
+        }
     }
 
     /** The upstream rule: YAML files when given, the environment otherwise (also for secrets alone). */
