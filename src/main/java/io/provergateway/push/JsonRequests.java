@@ -3,6 +3,7 @@ package io.provergateway.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.sun.net.httpserver.Headers;
 import io.provergateway.wire.MalformedPayloadException;
+import io.provergateway.wire.PushRequestSyntaxException;
 import java.util.Locale;
 
 /** axum 0.7's {@code Json} extractor rules: which requests it refuses, and with which status. */
@@ -38,13 +39,14 @@ final class JsonRequests {
     }
 
     private static boolean isSyntax(MalformedPayloadException e) {
+        if (e instanceof PushRequestSyntaxException) {
+            return true;
+        }
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
             if (t instanceof JsonProcessingException) {
                 return true;
             }
         }
-        String problem = e.problem().toLowerCase(Locale.ROOT);
-        return problem.startsWith("invalid json") || problem.contains("end of input") || problem.contains("trailing")
-                || problem.contains("empty body") || problem.contains("unexpected end");
+        return false;
     }
 }

@@ -44,6 +44,9 @@ public final class PushServer implements AutoCloseable {
     private final PollRoute poll;
     private final GatewayMetrics metrics;
     private final Duration grace;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
+    private int port;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -73,16 +76,31 @@ public final class PushServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        port = server.getAddress().getPort();
         LOG.info("push server started address={} max_request_bytes={}", server.getAddress(), config.maxRequestBytes());
         return this;
     }
 
     /** The bound port (useful with port 0). */
     public synchronized int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     private void handle(HttpExchange exchange) {
+        inFlight.incrementAndGet();
+        try {
+            if (closing) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                send(exchange, Reply.text(503, "the gateway is shutting down; try again"));
+                return;
+            }
+            serve(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serve(HttpExchange exchange) {
         long started = System.nanoTime();
         String path = exchange.getRequestURI().getRawPath();
         String route = SubmitRoute.PATH.equals(path) || PollRoute.PATH.equals(path) ? path.substring(1) : "other";
@@ -152,15 +170,37 @@ public final class PushServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, waits up to the grace period for requests in flight, then ends the worker threads. */
+    /**
+     * Lets requests in flight finish within the grace period (new ones get 503 meanwhile), then closes the listener
+     * and every connection. (JDK 17's {@code HttpServer.stop(delay)} would wait the whole delay when nothing is in
+     * flight, so the wait is ours.)
+     */
     @Override
-    public synchronized void close() {
-        if (server == null) {
+    public void close() {
+        HttpServer running;
+        synchronized (this) {
+            running = server;
+            server = null;
+        }
+        if (running == null) {
             return;
         }
-        server.stop((int) Math.max(1, Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000)));
+        closing = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warn("push server stopping with {} request(s) still in flight after {} s", inFlight.get(),
+                    grace.toSeconds());
+        }
+        running.stop(0);
         executor.shutdownNow();
-        server = null;
         LOG.info("push server stopped");
     }
 }
