@@ -101,11 +101,13 @@ public final class PushProofs {
         g.writeEndArray();
     }
 
+    /** Four little-endian u64 limbs below both BN254 moduli (the top limb under 2^61); lower limbs use all 64 bits. */
     private static void limbs(JsonGenerator g, SplittableRandom random) throws IOException {
         g.writeStartArray();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             g.writeNumber(new BigInteger(Long.toUnsignedString(random.nextLong())));
         }
+        g.writeNumber(random.nextLong() >>> 3);
         g.writeEndArray();
     }
 }

@@ -46,8 +46,8 @@ class PushSubmitTest {
 
     @BeforeEach
     void empty() throws IOException {
-        ChainIdSchema.execute(gateway.db(), "TRUNCATE witness_inputs_fri, proof_compression_jobs_fri,"
-                + " prover_fri_protocol_versions");
+        ChainIdSchema.execute(gateway.db(), "DELETE FROM witness_inputs_fri; DELETE FROM proof_compression_jobs_fri;"
+                + " DELETE FROM prover_fri_protocol_versions");
         Path bucket = gateway.store.resolve("witness_inputs");
         if (Files.isDirectory(bucket)) {
             try (var files = Files.list(bucket)) {
