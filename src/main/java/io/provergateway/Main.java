@@ -10,6 +10,7 @@ import io.provergateway.devnet.DevnetCommand;
 import io.provergateway.devnet.ProverSimCommand;
 import io.provergateway.loop.StopSignal;
 import io.provergateway.ops.InspectCommand;
+import io.provergateway.ops.LogSetup;
 import io.provergateway.ops.RequeueProofCommand;
 import io.provergateway.ops.StatusCommand;
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         GatewayConfig config = load(configPath, secretsPath);
+        LogSetup.apply(System.getenv(), config.logFormat());
         StopSignal stop = new StopSignal();
         SignalTrap.install(stop::stop);
         try (Gateway gateway = startNamingYamlKeys(config, stop)) {

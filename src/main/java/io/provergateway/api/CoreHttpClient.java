@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.github.luben.zstd.ZstdInputStream;
 import io.provergateway.config.ApiConfig;
+import io.provergateway.metrics.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -177,7 +178,8 @@ public final class CoreHttpClient implements CoreApi {
     }
 
     private InputStream body(HttpURLConnection connection) throws IOException {
-        InputStream raw = new LimitedInputStream(connection.getInputStream(), config.maxResponseBytes());
+        InputStream raw = new LimitedInputStream(TransferProgress.reading(connection.getInputStream(),
+                "download " + connection.getURL(), connection.getContentLengthLong()), config.maxResponseBytes());
         String encoding = connection.getContentEncoding();
         if (encoding == null || encoding.equalsIgnoreCase("identity")) {
             return raw;

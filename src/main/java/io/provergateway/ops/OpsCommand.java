@@ -49,6 +49,7 @@ abstract class OpsCommand implements Callable<Integer> {
         GatewayConfig config = configPath != null
                 ? ConfigLoader.fromYaml(configPath, Optional.ofNullable(secretsPath), env)
                 : ConfigLoader.fromEnvironment(env, Optional.ofNullable(secretsPath));
+        LogSetup.apply(env, config.logFormat(), true);
         try {
             return run(config);
         } catch (ConfigException e) {

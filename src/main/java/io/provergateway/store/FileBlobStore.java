@@ -1,5 +1,6 @@
 package io.provergateway.store;
 
+import io.provergateway.metrics.TransferProgress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -144,12 +145,14 @@ public final class FileBlobStore implements BlobStore {
                 FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long size = in.size();
             long done = 0;
+            TransferProgress progress = TransferProgress.start("write " + temp.getFileName(), size);
             while (done < size) {
                 long n = out.transferFrom(in, done, size - done);
                 if (n <= 0) {
                     throw new IOException("short copy from " + content + ": " + done + " of " + size + " bytes");
                 }
                 done += n;
+                progress.advance(n);
             }
             out.force(true);
         }

@@ -1,6 +1,7 @@
 package io.provergateway.store;
 
 import io.provergateway.metrics.GatewayMetrics;
+import io.provergateway.metrics.TransferProgress;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +40,7 @@ public final class MeteredBlobStore implements BlobStore {
     public InputStream open(String bucket, String key) {
         long start = nanoTime.getAsLong();
         InputStream in = delegate.open(bucket, key);
-        return new CountingStream(in, bucket, start);
+        return new CountingStream(TransferProgress.reading(in, "read " + bucket + "/" + key, -1), bucket, start);
     }
 
     private static long sizeOf(Path content) {
