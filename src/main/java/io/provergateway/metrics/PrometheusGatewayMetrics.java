@@ -100,6 +100,13 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
         for (String stage : new String[] {"download", "persist", "submit"}) {
             stageDuration.initLabelValues(stage);
         }
+        for (String reason : new String[] {"malformed", "too_large", "bad_reply"}) {
+            payloadsRejected.initLabelValues(reason);
+        }
+        for (String bucket : new String[] {"witness_inputs", "proofs_fri"}) {
+            fetchingTime.initLabelValues(bucket);
+            storingTime.initLabelValues(bucket);
+        }
     }
 
     private Counter counter(String name, String help, String... labels) {

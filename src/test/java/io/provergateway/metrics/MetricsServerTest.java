@@ -85,7 +85,8 @@ class MetricsServerTest {
                 "server_object_store_storing_time_count{bucket=\"witness_inputs\"} 1",
                 "server_object_store_fetching_time_bucket{bucket=\"proofs_fri\",le=\"1.0\"} 0",
                 "server_object_store_fetching_time_bucket{bucket=\"proofs_fri\",le=\"5.0\"} 1");
-        assertThat(lines.stream().filter(l -> l.startsWith("server_object_store_storing_time_bucket"))).hasSize(10);
+        assertThat(lines.stream().filter(
+                l -> l.startsWith("server_object_store_storing_time_bucket{bucket=\"witness_inputs\""))).hasSize(10);
     }
 
     @Test
