@@ -1,23 +1,17 @@
 package io.provergateway.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import java.io.CharConversionException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
-import java.math.BigInteger;
+import java.io.UncheckedIOException;
 
 /**
- * A Jackson streaming parser with the serde_json value rules of spec §2.1 and error messages that name the JSON
- * path (derived from the parser's own context, so tracking it costs nothing).
+ * The typed view of the codec's one JSON reader ({@link JsonReader}): serde's value rules of spec §2.1 for each Rust
+ * type, and error messages that name the JSON path. {@link #FACTORY} is only for writing JSON.
  */
 final class JsonCursor {
     static final JsonFactory FACTORY = JsonFactory.builder()
@@ -29,73 +23,43 @@ final class JsonCursor {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
-    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
-    final JsonParser parser;
+    final JsonReader reader;
 
     JsonCursor(InputStream in) throws IOException {
-        this.parser = FACTORY.createParser(in);
+        this.reader = new JsonReader(in);
     }
 
     /**
-     * Classifies an exception thrown while parsing: Jackson's parse and constraint errors (and bad text encodings)
-     * are malformed content; any other IOException is a transport failure and becomes {@link UncheckedIOException}.
+     * Classifies an exception thrown while parsing: content problems are already {@link MalformedPayloadException};
+     * an IOException is a failure of the stream itself (a transport failure) and becomes
+     * {@link UncheckedIOException}.
      */
     static RuntimeException failure(IOException e, JsonCursor cursor) {
-        if (e instanceof JsonProcessingException jpe) {
-            String where = cursor == null ? "$" : cursor.path();
-            JsonLocation loc = jpe.getLocation();
-            String at = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-            return new MalformedPayloadException(where, "invalid JSON: " + jpe.getOriginalMessage() + at, e);
-        }
-        if (e instanceof CharConversionException) {
-            return new MalformedPayloadException(cursor == null ? "$" : cursor.path(), "invalid JSON text: "
-                    + e.getMessage(), e);
-        }
         return new UncheckedIOException(e);
     }
 
     JsonToken next() throws IOException {
-        return parser.nextToken();
+        return reader.next();
     }
 
     JsonToken token() {
-        return parser.currentToken();
+        return reader.current();
     }
 
     /** The next field name of the current object, or null at its end. */
     String nextField() throws IOException {
-        return parser.nextFieldName();
+        return reader.next() == JsonToken.FIELD_NAME ? reader.name() : null;
     }
 
+    /** Skips the value of the current field, whatever it is (serde's IgnoredAny). */
     void skipValue() throws IOException {
-        parser.nextToken();
-        parser.skipChildren();
+        reader.skipValue();
     }
 
     /** The JSON path of the current token, e.g. {@code $.Success.witness_input_data.merkle_paths[2]}. */
     String path() {
-        JsonStreamContext ctx = parser.getParsingContext();
-        JsonToken t = parser.currentToken();
-        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ctx.getParent() != null) {
-            ctx = ctx.getParent();
-        }
-        StringBuilder out = new StringBuilder();
-        append(ctx, out);
-        return out.toString();
-    }
-
-    private static void append(JsonStreamContext ctx, StringBuilder out) {
-        if (ctx.getParent() == null) {
-            out.append('$');
-            return;
-        }
-        append(ctx.getParent(), out);
-        if (ctx.inObject() && ctx.getCurrentName() != null) {
-            out.append('.').append(ctx.getCurrentName());
-        } else if (ctx.inArray()) {
-            out.append('[').append(ctx.getCurrentIndex()).append(']');
-        }
+        return reader.path();
     }
 
     MalformedPayloadException error(String problem) {
@@ -103,7 +67,7 @@ final class JsonCursor {
     }
 
     MalformedPayloadException unexpected(String expected) {
-        JsonToken t = parser.currentToken();
+        JsonToken t = reader.current();
         String got = t == null ? "end of input" : describe(t);
         return error("expected " + expected + ", got " + got);
     }
@@ -114,88 +78,122 @@ final class JsonCursor {
             case START_ARRAY -> "an array";
             case END_OBJECT, END_ARRAY -> "the end of the " + (t == JsonToken.END_ARRAY ? "array" : "object");
             case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + text();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + reader.numberText();
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
             default -> t.toString();
         };
     }
 
-    private String text() {
-        try {
-            return parser.getText();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     void expect(JsonToken expected, String what) {
-        if (parser.currentToken() != expected) {
+        if (reader.current() != expected) {
             throw unexpected(what);
         }
     }
 
     void expectNext(JsonToken expected, String what) throws IOException {
-        parser.nextToken();
+        reader.next();
         expect(expected, what);
     }
 
-    /** The current token as an integer within [min, max] (a serde integer type). */
-    long integer(long min, long max, String type) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+    /** The current token as an integer within [min, max] (a serde integer type; min and max within i64). */
+    long integer(long min, long max, String type) {
+        if (reader.current() != JsonToken.VALUE_NUMBER_INT) {
             throw unexpected(type);
         }
-        JsonParser.NumberType nt = parser.getNumberType();
-        if (nt == JsonParser.NumberType.INT || nt == JsonParser.NumberType.LONG) {
-            long value = parser.getLongValue();
-            if (value >= min && value <= max) {
-                return value;
-            }
+        int kind = reader.numberKind;
+        long value = reader.numberBits;
+        if ((kind == JsonLexer.I64 || kind == JsonLexer.U64 && value >= 0) && value >= min && value <= max) {
+            return value;
         }
-        throw error("expected " + type + ", got the out-of-range number " + parser.getText());
+        throw error("expected " + type + ", got the out-of-range number " + reader.numberText());
     }
 
-    int u8() throws IOException {
+    int u8() {
         return (int) integer(0, 255, "u8 (0 to 255)");
     }
 
-    long u32() throws IOException {
+    long u32() {
         return integer(0, 0xFFFF_FFFFL, "u32 (0 to 4294967295)");
     }
 
-    int i32() throws IOException {
+    int i32() {
         return (int) integer(Integer.MIN_VALUE, Integer.MAX_VALUE, "i32");
     }
 
     /** The current token as an unsigned u64, returned in a long. */
-    long u64() throws IOException {
-        if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT
-                && parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            BigInteger value = parser.getBigIntegerValue();
-            if (value.signum() >= 0 && value.compareTo(U64_MAX) <= 0) {
-                return value.longValue();
-            }
-            throw error("expected u64, got the out-of-range number " + parser.getText());
+    long u64() {
+        if (reader.current() == JsonToken.VALUE_NUMBER_INT && reader.numberKind == JsonLexer.BIG) {
+            throw error("expected u64, got the out-of-range number " + reader.numberText());
+        }
+        if (reader.current() == JsonToken.VALUE_NUMBER_INT && reader.numberKind == JsonLexer.U64) {
+            return reader.numberBits;
         }
         return integer(0, Long.MAX_VALUE, "u64 (0 to 18446744073709551615)");
     }
 
     boolean bool() {
-        JsonToken t = parser.currentToken();
+        JsonToken t = reader.current();
         if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
             throw unexpected("a boolean");
         }
         return t == JsonToken.VALUE_TRUE;
     }
 
-    String string(String what) throws IOException {
+    String string(String what) {
         expect(JsonToken.VALUE_STRING, what);
-        return parser.getText();
+        return reader.text();
+    }
+
+    /** The characters of the current string token, in {@code textChars()[0..textLength())}. */
+    char[] textChars() {
+        return reader.text;
+    }
+
+    int textLength() {
+        return reader.textLength;
+    }
+
+    /**
+     * Exactly {@code size} u8 numbers in the array at the current token (START_ARRAY) into {@code dst[0..size)};
+     * the END_ARRAY is current afterwards. Plain elements take the reader's fast path; any other goes through the
+     * token path, with the same rules and messages.
+     */
+    void u8Array(byte[] dst, int size) throws IOException {
+        if (reader.current() != JsonToken.START_ARRAY) {
+            throw unexpected("an array of " + size + " bytes");
+        }
+        int n = 0;
+        while (true) {
+            int fast = reader.fastU8(dst, n, size);
+            if (fast < 0) {
+                n = -fast - 1;
+                break;
+            }
+            n = fast;
+            JsonToken t = reader.next();
+            if (t == JsonToken.END_ARRAY) {
+                break;
+            }
+            if (t != JsonToken.VALUE_NUMBER_INT) {
+                throw unexpected("u8 (0 to 255)");
+            }
+            if (reader.numberKind != JsonLexer.U64 || reader.numberBits > 255) {
+                throw error("expected u8 (0 to 255), got " + reader.numberText());
+            }
+            if (n == size) {
+                throw error("expected " + size + " bytes, got more");
+            }
+            dst[n++] = (byte) reader.numberBits;
+        }
+        if (n != size) {
+            throw error("expected " + size + " bytes, got " + n);
+        }
     }
 
     /** Requires the end of input after the top-level value (serde_json rejects trailing characters). */
     void expectEndOfInput() throws IOException {
-        if (parser.nextToken() != null) {
+        if (reader.next() != null) {
             throw error("trailing characters after the JSON value");
         }
     }

@@ -24,7 +24,7 @@ final class ProofJsonReader {
 
     SubmitProofRequest request() throws IOException {
         JsonToken t = c.next();
-        if (t == JsonToken.VALUE_STRING && c.parser.getText().equals("SkippedProofGeneration")) {
+        if (t == JsonToken.VALUE_STRING && c.string("a string").equals("SkippedProofGeneration")) {
             return new SubmitProofRequest.SkippedProofGeneration();
         }
         c.expect(JsonToken.START_OBJECT, "{\"Proof\":{...}} or \"SkippedProofGeneration\"");
@@ -127,19 +127,8 @@ final class ProofJsonReader {
 
     /** An array of exactly 32 u8 at the current token. */
     Bytes32 bytes32() throws IOException {
-        c.expect(JsonToken.START_ARRAY, "an array of 32 bytes");
         byte[] out = new byte[Bytes32.LENGTH];
-        int n = 0;
-        while (c.next() != JsonToken.END_ARRAY) {
-            int value = c.u8();
-            if (n == Bytes32.LENGTH) {
-                throw c.error("expected 32 bytes, got more");
-            }
-            out[n++] = (byte) value;
-        }
-        if (n != Bytes32.LENGTH) {
-            throw c.error("expected 32 bytes, got " + n);
-        }
+        c.u8Array(out, Bytes32.LENGTH);
         return Bytes32.wrap(out);
     }
 

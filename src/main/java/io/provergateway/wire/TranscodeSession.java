@@ -1,6 +1,5 @@
 package io.provergateway.wire;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,15 +18,14 @@ final class TranscodeSession implements AutoCloseable {
     }
 
     private final JsonCursor c;
-    private final JsonParser p;
     private final Path spillDir;
     private final int spillMemory;
     private final Set<ByteSink> spills = Collections.newSetFromMap(new IdentityHashMap<>());
     private final HexText hex = new HexText();
+    private final byte[] u8s = new byte[Eip4844Blobs.BLOB_SIZE];
 
     TranscodeSession(JsonCursor cursor, Path spillDir, int spillMemory) {
         this.c = cursor;
-        this.p = cursor.parser;
         this.spillDir = spillDir;
         this.spillMemory = spillMemory;
     }
@@ -98,31 +96,14 @@ final class TranscodeSession implements AutoCloseable {
 
     /** Exactly {@code size} u8 numbers at the current token (START_ARRAY), written raw. */
     void byteArray(ByteSink out, int size) throws IOException {
-        c.expect(JsonToken.START_ARRAY, "an array of " + size + " bytes");
-        int n = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.VALUE_NUMBER_INT) {
-                throw c.unexpected("u8 (0 to 255)");
-            }
-            int value = p.getIntValue();
-            if ((value & ~0xFF) != 0) {
-                throw c.error("expected u8 (0 to 255), got " + value);
-            }
-            if (n == size) {
-                throw c.error("expected " + size + " bytes, got more");
-            }
-            out.u8(value);
-            n++;
-        }
-        if (n != size) {
-            throw c.error("expected " + size + " bytes, got " + n);
-        }
+        c.u8Array(u8s, size);
+        out.bytes(u8s, 0, size);
     }
 
     /** Fixed-size hash text at the current token, written as its canonical bincode {@code str}. */
     void hash(ByteSink out, int bytes) throws IOException {
         c.expect(JsonToken.VALUE_STRING, bytes == Bytes32.LENGTH ? "an H256 hex string" : "an H160 hex string");
-        String problem = hex.fixed(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), bytes);
+        String problem = hex.fixed(c.textChars(), 0, c.textLength(), bytes);
         if (problem != null) {
             throw c.error(problem);
         }
@@ -132,7 +113,7 @@ final class TranscodeSession implements AutoCloseable {
     /** U256 text at the current token, written canonically. */
     void u256(ByteSink out) throws IOException {
         c.expect(JsonToken.VALUE_STRING, "a U256 hex string");
-        u256Text(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        u256Text(c.textChars(), 0, c.textLength());
         writeHex(out);
     }
 

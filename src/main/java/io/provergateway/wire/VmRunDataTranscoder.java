@@ -1,6 +1,5 @@
 package io.provergateway.wire;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashSet;
@@ -60,12 +59,11 @@ final class VmRunDataTranscoder {
 
     private void usedBytecodes(ByteSink out) throws IOException {
         c.expect(JsonToken.START_OBJECT, "an object keyed by U256 hex strings");
-        JsonParser p = c.parser;
         long at = out.reserveU64();
         long count = 0;
         Set<String> keys = new HashSet<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            s.u256Text(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        while (c.next() == JsonToken.FIELD_NAME) {
+            s.u256Text(c.textChars(), 0, c.textLength());
             if (!keys.add(s.hexText())) {
                 throw c.error("duplicate used_bytecodes key " + s.hexText());
             }
