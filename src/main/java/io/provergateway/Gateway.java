@@ -101,7 +101,7 @@ public final class Gateway implements AutoCloseable {
         BlobStore store = own(objectStore(config, metrics));
         boolean pull = config.apiMode() != ApiMode.ProverCluster;
         WitnessSpool spool = pull ? own(WitnessSpool.open(config.spoolPath())) : null;
-        core = pull ? new CoreHttpClient(config.api(), true) : null;
+        core = pull ? new CoreHttpClient(config.api(), config.api().acceptZstd()) : null;
         DataSource dataSource = own(DataSources.create(config.database()));
         StartupCheck.awaitSchema(config.database(), dataSource, stop, policy, SchemaDialect.of(config.apiMode()));
         if (stop.isStopped()) {

@@ -25,6 +25,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** The benchmarks, in table order. Each one gets its own sub-directory of the scratch directory. */
     static List<Function<Path, List<BenchRow>>> benchmarks() {
         List<Function<Path, List<BenchRow>>> all = new ArrayList<>();
+        all.add(dir -> CodecBench.run(BenchData.batch(dir), dir));
+        all.add(IngestBench::run);
         return all;
     }
 

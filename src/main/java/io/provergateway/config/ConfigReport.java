@@ -102,6 +102,7 @@ public final class ConfigReport {
                         api.maxResponseBytes() == ProverGatewaySettings.DEFAULT_MAX_RESPONSE_BYTES),
                 gateway("api_ca_cert_path", api.caCertPath().map(Path::toString).orElse(UNSET), false),
                 gateway("api_token", api.token().map(Secret::toString).orElse(UNSET), false),
+                gateway("api_zstd", String.valueOf(api.acceptZstd()), api.acceptZstd()),
                 gateway("spool_path", c.spoolPath() + " -> " + c.spoolPath().toAbsolutePath(),
                         c.spoolPath().equals(ProverGatewaySettings.DEFAULT_SPOOL)),
                 gateway("shutdown_grace_secs", seconds(c.recovery().shutdownGrace().getSeconds()),

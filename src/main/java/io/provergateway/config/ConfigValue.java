@@ -55,6 +55,14 @@ record ConfigValue(String key, String text) {
         throw invalid("is out of range for " + what + range);
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    boolean asBoolean() {
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        throw invalid("is not true or false");
+    }
+
     Path asPath() {
         try {
             return Path.of(text);

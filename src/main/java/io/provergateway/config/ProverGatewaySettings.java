@@ -45,7 +45,8 @@ record ProverGatewaySettings(ApiConfig api, Duration pollInterval, MetricsConfig
                 s.optional("max_response_bytes").map(v -> v.asWholeNumber(1, Long.MAX_VALUE, "a byte count"))
                         .orElse(DEFAULT_MAX_RESPONSE_BYTES),
                 s.optional("api_ca_cert_path").map(ConfigValue::asPath),
-                token);
+                token,
+                s.optional("api_zstd").map(ConfigValue::asBoolean).orElse(true));
         Path spool = s.optional("spool_path").map(ConfigValue::asPath).orElse(DEFAULT_SPOOL);
         Duration jobStats = s.optional("job_stats_interval_secs").map(ConfigValue::asPositiveSeconds)
                 .orElse(MetricsConfig.DEFAULT_JOB_STATS_INTERVAL);
