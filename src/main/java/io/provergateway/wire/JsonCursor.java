@@ -145,6 +145,25 @@ final class JsonCursor {
         return reader.text();
     }
 
+    /** The text of the current number token (its first 100 characters). */
+    String numberText() {
+        return reader.numberText();
+    }
+
+    /** The value of the current integer token, whatever its size. */
+    java.math.BigInteger bigInteger() {
+        return switch (reader.numberKind) {
+            case JsonLexer.U64 -> new java.math.BigInteger(Long.toUnsignedString(reader.numberBits));
+            case JsonLexer.I64 -> java.math.BigInteger.valueOf(reader.numberBits);
+            default -> new java.math.BigInteger(reader.numberText().replace("…", ""));
+        };
+    }
+
+    /** The text of the current string token. */
+    String text() {
+        return reader.text();
+    }
+
     /** The characters of the current string token, in {@code textChars()[0..textLength())}. */
     char[] textChars() {
         return reader.text;

@@ -1,6 +1,5 @@
 package io.provergateway.wire;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
@@ -17,13 +16,11 @@ final class PushCborWriter {
 
     private final TranscodeSession s;
     private final JsonCursor c;
-    private final JsonParser p;
     private final HexText hex = new HexText();
 
     PushCborWriter(TranscodeSession session) {
         this.s = session;
         this.c = session.cursor();
-        this.p = c.parser;
     }
 
     TranscodeSession session() {
@@ -106,7 +103,7 @@ final class PushCborWriter {
         c.expect(JsonToken.START_ARRAY, "an array of " + size + " bytes");
         CborHeads.head(out, CborHeads.ARRAY, size);
         int n = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
             if (n == size) {
                 throw syntax("trailing characters: expected " + size + " bytes, got more");
             }
@@ -123,7 +120,7 @@ final class PushCborWriter {
         c.expect(JsonToken.START_ARRAY, "an array of bytes");
         ByteSink items = s.newSpill();
         long n = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
             CborHeads.u8(items, u8(t));
             n++;
         }
@@ -137,7 +134,7 @@ final class PushCborWriter {
         c.expect(JsonToken.START_ARRAY, "an array of 32 bytes");
         CborHeads.head(out, CborHeads.BYTES, Bytes32.LENGTH);
         int n = 0;
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
             if (n == Bytes32.LENGTH) {
                 throw syntax("trailing characters: expected 32 bytes, got more");
             }
@@ -153,20 +150,16 @@ final class PushCborWriter {
         if (t != JsonToken.VALUE_NUMBER_INT) {
             throw c.unexpected("u8 (0 to 255)");
         }
-        if (p.getNumberType() != JsonParser.NumberType.INT) {
-            throw c.error("expected u8 (0 to 255), got " + p.getText());
+        if (c.reader.numberKind != JsonLexer.U64 || (c.reader.numberBits & ~0xFFL) != 0) {
+            throw c.error("expected u8 (0 to 255), got " + c.numberText());
         }
-        int value = p.getIntValue();
-        if ((value & ~0xFF) != 0) {
-            throw c.error("expected u8 (0 to 255), got " + value);
-        }
-        return value;
+        return (int) c.reader.numberBits;
     }
 
     /** Fixed-size hash text ({@code H256}: 32 bytes, {@code H160}: 20) at the current token, canonical text. */
     void hash(ByteSink out, int bytes) throws IOException {
         c.expect(JsonToken.VALUE_STRING, bytes == Bytes32.LENGTH ? "an H256 hex string" : "an H160 hex string");
-        String problem = hex.fixed(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), bytes);
+        String problem = hex.fixed(c.textChars(), 0, c.textLength(), bytes);
         if (problem != null) {
             throw c.error(problem);
         }
@@ -178,7 +171,7 @@ final class PushCborWriter {
         if (c.token() != JsonToken.FIELD_NAME) {
             c.expect(JsonToken.VALUE_STRING, "a U256 hex string");
         }
-        String problem = hex.quantity(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        String problem = hex.quantity(c.textChars(), 0, c.textLength());
         if (problem != null) {
             throw c.error(problem);
         }

@@ -77,15 +77,15 @@ final class PushRequestFields {
         JsonToken t = c.token();
         long value;
         if (t == JsonToken.VALUE_NUMBER_INT) {
-            BigInteger number = c.parser.getBigIntegerValue();
+            BigInteger number = c.bigInteger();
             if (number.signum() < 0 || number.compareTo(U64_MAX) > 0) {
                 throw c.error("Failed to parse: " + number + ", Expected u64");
             }
             value = number.longValue();
         } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-            throw c.error("Failed to parse: " + c.parser.getText() + ", Expected u64");
+            throw c.error("Failed to parse: " + c.numberText() + ", Expected u64");
         } else if (t == JsonToken.VALUE_STRING) {
-            value = chainIdText(c.parser.getText());
+            value = chainIdText(c.text());
         } else {
             throw c.unexpected("a chain id number or string");
         }
