@@ -20,6 +20,7 @@ import java.time.Duration;
  *       back, without being recreated.</li>
  *   <li>{@code maxLifetime} 30 min (Hikari default), {@code autoCommit} true: the DAO opens its transactions
  *       explicitly ({@code setAutoCommit(false)}) and Hikari restores auto-commit when a connection returns.</li>
+ *   <li>Session time zone UTC on every connection (as upstream), whatever the JVM's or the server's zone.</li>
  *   <li>Driver: TCP keepalive on, {@code connectTimeout} 10 s, {@code ApplicationName} prover-gateway. No
  *       statement timeout (upstream has none).</li>
  * </ul>
@@ -29,6 +30,12 @@ public final class DataSources {
     public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration KEEPALIVE_TIME = Duration.ofSeconds(60);
     public static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Every session runs in UTC, as upstream's (sqlx sends {@code TimeZone=UTC} at connect): the prover tables use
+     * {@code timestamp without time zone}, so {@code NOW()} written and {@code LOCALTIMESTAMP} read in another zone
+     * would be hours off. Without it the JDBC driver would use this JVM's default time zone.
+     */
+    static final String SESSION_TIME_ZONE = "SET TIME ZONE 'UTC'";
 
     private DataSources() {}
 
@@ -56,6 +63,7 @@ public final class DataSources {
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         hikari.addDataSourceProperty("connectTimeout", "10");
         hikari.addDataSourceProperty("ApplicationName", POOL_NAME);
+        hikari.setConnectionInitSql(SESSION_TIME_ZONE);
         return hikari;
     }
 }
