@@ -54,10 +54,12 @@ final class SubmitRoute {
             long persistStarted = System.nanoTime();
             storeBlob(rows.blobKey(), cbor);
             boolean inserted = saveRows(rows);
-            metrics.batchStored(batch.cborBytes(), download, Duration.ofNanos(System.nanoTime() - persistStarted));
-            LOG.info("witness_inputs_received batch={} chain_id={} protocol={} json_bytes={} cbor_bytes={} key={}{}",
-                    batch.l1BatchNumber(), batch.chainId(), batch.protocolVersion(), body.count(), batch.cborBytes(),
-                    rows.blobKey(), inserted ? "" : " (re-push: blob replaced, rows unchanged)");
+            Duration persist = Duration.ofNanos(System.nanoTime() - persistStarted);
+            metrics.batchStored(batch.cborBytes(), download, persist);
+            LOG.info("witness_inputs_received batch={} chain_id={} protocol={} json_bytes={} cbor_bytes={} key={}"
+                    + " receive_ms={} persist_ms={}{}", batch.l1BatchNumber(), batch.chainId(), batch.protocolVersion(),
+                    body.count(), batch.cborBytes(), rows.blobKey(), download.toMillis(), persist.toMillis(),
+                    inserted ? "" : " (re-push: blob replaced, rows unchanged)");
         } finally {
             deleteQuietly(cbor);
         }

@@ -40,9 +40,15 @@ final class GatewayProcess implements AutoCloseable {
      */
     static GatewayProcess start(Map<String, String> env, Path workDir, String name, String... args)
             throws IOException {
+        return startWithHeap("256m", env, workDir, name, args);
+    }
+
+    /** As {@link #start}, with {@code -Xmx{maxHeap}}. */
+    static GatewayProcess startWithHeap(String maxHeap, Map<String, String> env, Path workDir, String name,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.add("-Xmx" + maxHeap);
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-jar");
         command.add(jar().toString());
