@@ -6,68 +6,80 @@ import io.provergateway.wire.ProtocolVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable spool: a payload received from the core is written under {@code incoming/}, then fsynced and renamed
  * to {@code batch_{n}_{0_minor_patch}_{vkhash}.bin}; that rename is the commit point. Committed files stay until
- * their blob and rows are stored, so a crash or an outage never loses a batch the core handed out. One process owns a
- * spool directory at a time (file lock).
+ * their blob and rows are stored, so a crash or an outage never loses a batch the core handed out.
+ *
+ * <p>Several instances may share one configured spool path (upstream runs N copies with the same env): each takes
+ * the first free {@link SpoolSlot} (the path itself, then {@code slot-1}, {@code slot-2}, …, each locked to one
+ * process). A slot whose owner died is finished by whichever instance takes it next: a new instance that gets it,
+ * or a running one, which looks for free slots with committed batches every {@link #ADOPT_INTERVAL} when its own
+ * slot is empty and moves them into its own (a rename, under the other slot's lock). A spool from the previous
+ * version (one locked directory) is slot 0, so nothing is orphaned by an upgrade.
  */
 public final class WitnessSpool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WitnessSpool.class);
     private static final Pattern COMMITTED =
             Pattern.compile("batch_(\\d{1,19})_0_(\\d{1,10})_(\\d{1,10})_([0-9a-f]{64})\\.bin");
+    static final Duration ADOPT_INTERVAL = Duration.ofSeconds(5);
 
+    private final Path spoolPath;
+    private final SpoolSlot slot;
     private final Path root;
     private final Path incoming;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final LongSupplier nanoTime;
+    private long nextAdoptScan;
 
-    private WitnessSpool(Path root, FileChannel lockChannel, FileLock lock) {
-        this.root = root;
+    private WitnessSpool(Path spoolPath, SpoolSlot slot, LongSupplier nanoTime) {
+        this.spoolPath = spoolPath;
+        this.slot = slot;
+        this.root = slot.dir();
         this.incoming = root.resolve("incoming");
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+        this.nanoTime = nanoTime;
+        this.nextAdoptScan = nanoTime.getAsLong();
     }
 
-    /** Opens (creating) the spool, takes its lock and clears half-received payloads left by a crash. */
-    public static WitnessSpool open(Path root) {
+    /** Takes the first free slot under {@code spoolPath} (creating it) and clears half-received payloads in it. */
+    public static WitnessSpool open(Path spoolPath) {
+        return open(spoolPath, System::nanoTime);
+    }
+
+    static WitnessSpool open(Path spoolPath, LongSupplier nanoTime) {
         try {
-            Files.createDirectories(root.resolve("incoming"));
-            FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                channel.close();
-                throw new ConfigException("spool directory " + root.toAbsolutePath() + " is in use by another gateway;"
-                        + " give each instance its own FRI_PROVER_GATEWAY_SPOOL_PATH");
-            }
-            WitnessSpool spool = new WitnessSpool(root, channel, lock);
-            spool.clearIncoming();
+            SpoolSlot slot = SpoolSlot.takeFirstFree(spoolPath).orElseThrow(() -> new ConfigException("all "
+                    + SpoolSlot.MAX_SLOTS + " spool slots under " + spoolPath.toAbsolutePath()
+                    + " (FRI_PROVER_GATEWAY_SPOOL_PATH) are in use by other gateways"));
+            WitnessSpool spool = new WitnessSpool(spoolPath, slot, nanoTime);
+            clearIncoming(spool.incoming);
+            LOG.info("spool slot taken path={}", slot.dir().toAbsolutePath());
             return spool;
         } catch (IOException e) {
-            throw new ConfigException("spool directory " + root.toAbsolutePath()
+            throw new ConfigException("spool directory " + spoolPath.toAbsolutePath()
                     + " (FRI_PROVER_GATEWAY_SPOOL_PATH) is not usable: " + e, e);
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
+    /** The directory of this instance's slot. */
+    public Path slotDir() {
+        return root;
     }
 
     /** A fresh file to receive one payload into; nothing else uses it. */
@@ -91,10 +103,24 @@ public final class WitnessSpool implements AutoCloseable {
         }
     }
 
-    /** Committed batches not yet stored, lowest batch first. */
+    /**
+     * Committed batches not yet stored, lowest batch first; when there are none, those of slots left by dead
+     * instances (at most every {@link #ADOPT_INTERVAL}).
+     */
     public List<SpooledBatch> pending() {
+        List<SpooledBatch> batches = committedIn(root);
+        if (batches.isEmpty() && nanoTime.getAsLong() - nextAdoptScan >= 0) {
+            nextAdoptScan = nanoTime.getAsLong() + ADOPT_INTERVAL.toNanos();
+            if (adoptOrphans() > 0) {
+                batches = committedIn(root);
+            }
+        }
+        return batches;
+    }
+
+    private static List<SpooledBatch> committedIn(Path dir) {
         List<SpooledBatch> batches = new ArrayList<>();
-        try (Stream<Path> files = Files.list(root)) {
+        try (Stream<Path> files = Files.list(dir)) {
             files.forEach(file -> {
                 Matcher m = COMMITTED.matcher(file.getFileName().toString());
                 if (m.matches()) {
@@ -104,10 +130,47 @@ public final class WitnessSpool implements AutoCloseable {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list spool " + root, e);
+            throw new UncheckedIOException("cannot list spool " + dir, e);
         }
         batches.sort(Comparator.comparingLong(SpooledBatch::l1BatchNumber));
         return batches;
+    }
+
+    /** Moves the committed batches of every free slot into this one; returns how many were moved. */
+    private int adoptOrphans() {
+        int moved = 0;
+        try {
+            for (Path other : SpoolSlot.otherSlots(spoolPath, root)) {
+                Optional<SpoolSlot> orphan = SpoolSlot.tryTake(other);
+                if (orphan.isPresent()) {
+                    try (SpoolSlot taken = orphan.get()) {
+                        moved += adopt(taken.dir());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for spool slots left under " + spoolPath, e);
+        }
+        return moved;
+    }
+
+    private int adopt(Path orphan) throws IOException {
+        List<SpooledBatch> batches = committedIn(orphan);
+        for (SpooledBatch batch : batches) {
+            Files.move(batch.file(), root.resolve(batch.file().getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (Files.isDirectory(orphan.resolve("incoming"))) {
+            clearIncoming(orphan.resolve("incoming"));
+        }
+        if (!batches.isEmpty()) {
+            syncDirectory(root);
+            syncDirectory(orphan);
+            LOG.warn("spool slot left by a stopped gateway adopted from={} batches={} into={}",
+                    orphan.toAbsolutePath(), batches.stream().map(SpooledBatch::l1BatchNumber).toList(),
+                    root.toAbsolutePath());
+        }
+        return batches.size();
     }
 
     /** Drops a batch once its blob and rows are committed. */
@@ -120,7 +183,8 @@ public final class WitnessSpool implements AutoCloseable {
         deleteQuietly(received);
     }
 
-    private void clearIncoming() throws IOException {
+    private static void clearIncoming(Path incoming) throws IOException {
+        Files.createDirectories(incoming);
         try (Stream<Path> files = Files.list(incoming)) {
             files.forEach(WitnessSpool::deleteQuietly);
         }
@@ -144,11 +208,6 @@ public final class WitnessSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        slot.close();
     }
 }
