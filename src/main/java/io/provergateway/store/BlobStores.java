@@ -48,8 +48,8 @@ public final class BlobStores {
     private static BlobStore backend(ObjectStoreConfig config, Map<String, String> env, StoreTimeouts timeouts) {
         return switch (config.mode()) {
             case FileBacked -> fileBacked(config);
-            case GCS, GCSWithCredentialFile, GCSAnonymousReadOnly -> throw new BlobStoreException(
-                    "GCS object store is not supported yet by this build (mode " + config.mode() + ")", false, null);
+            case GCS, GCSWithCredentialFile, GCSAnonymousReadOnly ->
+                    new GcsBlobStore(GcsClients.create(config, env, timeouts), bucketName(config));
             case S3WithCredentialFile, S3AnonymousReadOnly ->
                     new S3BlobStore(S3Clients.create(config, env, timeouts), bucketName(config));
         };

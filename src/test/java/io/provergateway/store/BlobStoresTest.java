@@ -48,6 +48,18 @@ class BlobStoresTest {
     }
 
     @Test
+    void gcsMode_withAKeyFileThatIsNotJson_isAConfigErrorNamingTheSetting_withoutItsContent() throws IOException {
+        Path key = Files.writeString(base.resolve("sa.json"), "private-key-material-xyz");
+        ObjectStoreConfig config = new ObjectStoreConfig(Mode.GCSWithCredentialFile, Optional.of("bucket"),
+                Optional.of(key), Optional.empty(), 5, Optional.empty());
+
+        assertThatThrownBy(() -> BlobStores.create(config, GatewayMetrics.NOOP))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("PROVER_OBJECT_STORE_GCS_CREDENTIAL_FILE_PATH")
+                .hasMessageNotContaining("private-key-material-xyz");
+    }
+
+    @Test
     void remoteModeWithMirror_isMeteredMirroringRetrying() {
         ObjectStoreConfig config = new ObjectStoreConfig(Mode.S3WithCredentialFile, Optional.of("bucket"),
                 Optional.empty(), Optional.empty(), 5, Optional.of(base.resolve("mirror")),
