@@ -36,7 +36,7 @@ abstract class JsonLexer extends JsonInput {
     }
 
     /** A syntax error at the current position (the subclass adds the JSON path). */
-    abstract MalformedPayloadException syntax(String problem);
+    abstract JsonSyntaxException syntax(String problem);
 
     /** Reads a string whose opening quote was consumed into {@link #text}, validated as serde's parse_str. */
     final void string() throws IOException {

@@ -195,8 +195,8 @@ final class JsonReader extends JsonLexer {
     }
 
     @Override
-    MalformedPayloadException syntax(String problem) {
-        return new MalformedPayloadException(path(), "invalid JSON: " + problem + " (at byte " + offset() + ")");
+    JsonSyntaxException syntax(String problem) {
+        return new JsonSyntaxException(path(), "invalid JSON: " + problem + " (at byte " + offset() + ")");
     }
 
     /** Consumes the value after the current FIELD_NAME (or wherever a value is due) without producing tokens. */

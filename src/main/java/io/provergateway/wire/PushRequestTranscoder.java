@@ -46,6 +46,8 @@ public final class PushRequestTranscoder {
                 out.flush();
                 return batch;
             }
+        } catch (JsonSyntaxException e) {
+            throw new PushRequestSyntaxException(e.location(), e.problem(), e);
         } catch (IOException e) {
             throw classify(JsonCursor.failure(e, cursor), e);
         }
