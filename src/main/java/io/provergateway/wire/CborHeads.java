@@ -68,6 +68,19 @@ final class CborHeads {
         }
     }
 
+    /** {@code len} bytes of {@code src} as uints, encoded through {@code scratch} (at least {@code 2 * len}). */
+    static void u8s(ByteSink out, byte[] src, int len, byte[] scratch) {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            int v = src[i] & 0xFF;
+            if (v >= 24) {
+                scratch[n++] = 0x18;
+            }
+            scratch[n++] = (byte) v;
+        }
+        out.bytes(scratch, 0, n);
+    }
+
     static void bool(ByteSink out, boolean value) {
         out.u8(value ? TRUE : FALSE);
     }

@@ -17,6 +17,8 @@ final class PushCborWriter {
     private final TranscodeSession s;
     private final JsonCursor c;
     private final HexText hex = new HexText();
+    private final byte[] u8s = new byte[Eip4844Blobs.BLOB_SIZE];
+    private final byte[] encoded = new byte[2 * Eip4844Blobs.BLOB_SIZE];
 
     PushCborWriter(TranscodeSession session) {
         this.s = session;
@@ -100,49 +102,68 @@ final class PushCborWriter {
 
     /** A plain {@code [u8; size]} at the current token: an array of {@code size} uints. */
     void byteArray(ByteSink out, int size) throws IOException {
-        c.expect(JsonToken.START_ARRAY, "an array of " + size + " bytes");
+        fixedU8(size);
         CborHeads.head(out, CborHeads.ARRAY, size);
-        int n = 0;
-        for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
-            if (n == size) {
-                throw syntax("trailing characters: expected " + size + " bytes, got more");
-            }
-            CborHeads.u8(out, u8(t));
-            n++;
-        }
-        if (n != size) {
-            throw c.error("expected " + size + " bytes, got " + n);
-        }
-    }
-
-    /** A {@code Vec<u8>} (without {@code Bytes}) at the current token: an array of uints of any length. */
-    void byteVec(ByteSink out) throws IOException {
-        c.expect(JsonToken.START_ARRAY, "an array of bytes");
-        ByteSink items = s.newSpill();
-        long n = 0;
-        for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
-            CborHeads.u8(items, u8(t));
-            n++;
-        }
-        CborHeads.head(out, CborHeads.ARRAY, n);
-        out.append(items);
-        s.release(items);
+        CborHeads.u8s(out, u8s, size, encoded);
     }
 
     /** A {@code [u8; 32]} with {@code serde_with::Bytes} at the current token: a byte string of 32. */
     void byteString32(ByteSink out) throws IOException {
-        c.expect(JsonToken.START_ARRAY, "an array of 32 bytes");
+        fixedU8(Bytes32.LENGTH);
         CborHeads.head(out, CborHeads.BYTES, Bytes32.LENGTH);
-        int n = 0;
-        for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
-            if (n == Bytes32.LENGTH) {
-                throw syntax("trailing characters: expected 32 bytes, got more");
+        out.bytes(u8s, 0, Bytes32.LENGTH);
+    }
+
+    /** Exactly {@code size} u8 into {@code u8s} (the reader's fast path); more is serde_json's TrailingCharacters. */
+    private void fixedU8(int size) throws IOException {
+        try {
+            c.u8Array(u8s, size);
+        } catch (MalformedPayloadException e) {
+            if (e.problem().endsWith("got more")) {
+                throw new PushRequestSyntaxException(e.location(), "trailing characters: " + e.problem(), e);
             }
-            out.u8(u8(t));
-            n++;
+            throw e;
         }
-        if (n != Bytes32.LENGTH) {
-            throw c.error("expected 32 bytes, got " + n);
+    }
+
+    /**
+     * A {@code Vec<u8>} (without {@code Bytes}) at the current token: an array of uints of any length. Up to a
+     * blob's size is read on the reader's fast path into memory; a longer one continues into a spill.
+     */
+    void byteVec(ByteSink out) throws IOException {
+        c.expect(JsonToken.START_ARRAY, "an array of bytes");
+        int n = 0;
+        boolean ended = false;
+        while (!ended && n < u8s.length) {
+            int fast = c.reader.fastU8(u8s, n, u8s.length);
+            if (fast < 0) {
+                n = -fast - 1;
+                ended = true;
+            } else if (fast < u8s.length) {
+                n = fast;
+                JsonToken t = c.next();
+                if (t == JsonToken.END_ARRAY) {
+                    ended = true;
+                } else {
+                    u8s[n++] = (byte) u8(t);
+                }
+            } else {
+                n = fast;
+            }
+        }
+        ByteSink rest = ended ? null : s.newSpill();
+        long extra = 0;
+        if (rest != null) {
+            for (JsonToken t = c.next(); t != JsonToken.END_ARRAY; t = c.next()) {
+                CborHeads.u8(rest, u8(t));
+                extra++;
+            }
+        }
+        CborHeads.head(out, CborHeads.ARRAY, n + extra);
+        CborHeads.u8s(out, u8s, n, encoded);
+        if (rest != null) {
+            out.append(rest);
+            s.release(rest);
         }
     }
 

@@ -27,6 +27,8 @@ import java.nio.file.Path;
 public final class PushRequestTranscoder {
     private static final int OUTPUT_BUFFER = 1 << 20;
     private static final int SPILL_MEMORY = 256 << 10;
+    /** How the codec's JSON reader words its syntax errors (serde_json's Syntax and Eof categories). */
+    private static final String READER_SYNTAX = "invalid JSON";
 
     private PushRequestTranscoder() {}
 
@@ -50,6 +52,11 @@ public final class PushRequestTranscoder {
             throw new PushRequestSyntaxException(e.location(), e.problem(), e);
         } catch (IOException e) {
             throw classify(JsonCursor.failure(e, cursor), e);
+        } catch (PushRequestSyntaxException e) {
+            throw e;
+        } catch (MalformedPayloadException e) {
+            throw e.problem().startsWith(READER_SYNTAX) ? new PushRequestSyntaxException(e.location(), e.problem(), e)
+                    : e;
         }
     }
 
