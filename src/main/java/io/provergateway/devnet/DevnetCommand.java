@@ -1,6 +1,7 @@
 package io.provergateway.devnet;
 
 import ch.qos.logback.classic.Level;
+import io.provergateway.config.ApiMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,11 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the INFO logs of every part, not only warnings.")
     boolean verbose;
 
+    @Option(names = "--api-mode", defaultValue = "legacy", paramLabel = "MODE",
+            description = "legacy (pull, default) or prover-cluster (push: the core pushes inputs to the gateway and "
+                    + "polls it for proofs; CBOR objects, chain-id schema).")
+    String apiMode;
+
     @Override
     public Integer call() throws InterruptedException {
         if (batches < 1) {
@@ -72,6 +78,12 @@ public final class DevnetCommand implements Callable<Integer> {
                     .setLevel(Level.WARN);
         }
         PrintStream out = System.out;
+        if (ApiMode.parse("--api-mode", apiMode) == ApiMode.ProverCluster) {
+            return PushDevnet.run(new PushDevnet.Options(batches, seed, CommitmentModeOption.of(mode),
+                    Duration.ofMillis(proverDelayMs), Duration.ofSeconds(proofGenerationTimeoutSecs),
+                    Duration.ofMillis(100), Duration.ofSeconds(timeoutSecs), metricsPort), out,
+                    System.console() != null);
+        }
         Devnet devnet = Devnet.start(options(), out, System.console() != null);
         CountDownLatch closed = new CountDownLatch(1);
         Thread closer = new Thread(() -> {
