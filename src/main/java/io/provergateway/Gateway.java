@@ -107,7 +107,7 @@ public final class Gateway implements AutoCloseable {
         if (stop.isStopped()) {
             return;
         }
-        readiness = new ReadinessProbe(dataSource, store, this::health);
+        readiness = new ReadinessProbe(dataSource, store, SchemaDialect.of(config.apiMode()), this::health);
         if (config.apiMode() == ApiMode.ProverCluster) { // the whole push-mode profile: see PushTransport
             pushServer = own(PushTransport.start(config, dataSource, store, metrics, clock));
             LOG.info("gateway started api_mode=ProverCluster port={} metrics={}:{}", pushServer.port(),

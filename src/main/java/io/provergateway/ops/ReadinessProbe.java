@@ -2,7 +2,9 @@ package io.provergateway.ops;
 
 import io.provergateway.db.DatabaseException;
 import io.provergateway.db.SchemaCheck;
+import io.provergateway.db.SchemaDialect;
 import io.provergateway.db.SchemaMismatchException;
+import io.provergateway.db.SchemaProfileMismatchException;
 import io.provergateway.metrics.Readiness;
 import io.provergateway.store.BlobNotFoundException;
 import io.provergateway.store.BlobStore;
@@ -32,7 +34,13 @@ public final class ReadinessProbe implements Readiness.Check {
     private final Supplier<Optional<String>> warnings;
 
     public ReadinessProbe(DataSource dataSource, BlobStore blobStore, Supplier<Optional<String>> warnings) {
-        this.database = new TimedProbe("database", () -> checkDatabase(dataSource), TIMEOUT);
+        this(dataSource, blobStore, SchemaDialect.V25_4, warnings);
+    }
+
+    /** @param dialect the schema the profile's SQL needs (pull: core-v25.4.0; push: the chain-id schema) */
+    public ReadinessProbe(DataSource dataSource, BlobStore blobStore, SchemaDialect dialect,
+            Supplier<Optional<String>> warnings) {
+        this.database = new TimedProbe("database", () -> checkDatabase(dataSource, dialect), TIMEOUT);
         this.store = new TimedProbe("object_store", () -> checkStore(blobStore), TIMEOUT);
         this.warnings = warnings;
     }
@@ -46,11 +54,11 @@ public final class ReadinessProbe implements Readiness.Check {
     }
 
     /** Empty when the schema is complete, else a {@code database: …} or {@code schema: …} reason. */
-    static Optional<String> checkDatabase(DataSource dataSource) {
+    static Optional<String> checkDatabase(DataSource dataSource, SchemaDialect dialect) {
         try {
-            SchemaCheck.verify(dataSource);
+            SchemaCheck.verify(dataSource, dialect);
             return Optional.empty();
-        } catch (SchemaMismatchException e) {
+        } catch (SchemaMismatchException | SchemaProfileMismatchException e) {
             return Optional.of("schema: " + e.getMessage());
         } catch (DatabaseException e) {
             return Optional.of("database: " + e.getMessage());
