@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * Read-only statistics of the prover job tables for operators: counts by status (one aggregate scan per table, no
- * sort: ~0.3 s per table of 10^6 rows on the 2-core CI machine), the oldest unsent proof and the newest batches. Ages are measured on the database's
- * clock against {@code updated_at}, as the gateway's other age queries are.
+ * sort: ~0.3 s per table of 10^6 rows on the 2-core CI machine), the oldest unsent proof and the newest batches.
+ * Ages are measured on the database's clock against {@code updated_at}, as the gateway's other age queries are.
  */
 public final class JobStatistics {
     public static final String WITNESS_TABLE = "witness_inputs_fri";
