@@ -38,6 +38,11 @@ final class GatewayConfigBuilder {
         return this;
     }
 
+    GatewayConfigBuilder pollInterval(Duration value) {
+        pollInterval = value;
+        return this;
+    }
+
     GatewayConfigBuilder spool(Path value) {
         spool = value;
         return this;
