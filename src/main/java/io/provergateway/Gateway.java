@@ -25,6 +25,7 @@ import io.provergateway.push.PushTransport;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
 import io.provergateway.store.RetryingBlobStore;
+import io.provergateway.store.StoreTimeouts;
 import io.provergateway.submitter.ProofSubmitter;
 import io.provergateway.submitter.ReplyCountingCore;
 import java.time.Clock;
@@ -98,7 +99,7 @@ public final class Gateway implements AutoCloseable {
         metricsServer = own(new MetricsServer(config.metrics(), metrics, () -> readiness.check()));
         metricsServer.start();
         FailurePolicy policy = policy(config);
-        BlobStore store = own(objectStore(config, metrics));
+        BlobStore store = own(objectStore(config, metrics, policy));
         boolean pull = config.apiMode() != ApiMode.ProverCluster;
         WitnessSpool spool = pull ? own(WitnessSpool.open(config.spoolPath())) : null;
         core = pull ? new CoreHttpClient(config.api(), config.api().acceptZstd()) : null;
@@ -133,9 +134,10 @@ public final class Gateway implements AutoCloseable {
      * The object store, built before the database is waited for: it makes no network call yet, so whatever fails
      * here is a setting (mode, bucket, credentials file) and is reported as a configuration error.
      */
-    private BlobStore objectStore(GatewayConfig config, PrometheusGatewayMetrics metrics) {
+    private BlobStore objectStore(GatewayConfig config, PrometheusGatewayMetrics metrics, FailurePolicy policy) {
         try {
-            return BlobStores.create(config.objectStore(), metrics, RetryingBlobStore.Sleeper.untilStopped(stop::await));
+            return BlobStores.create(config.objectStore(), metrics, RetryingBlobStore.Sleeper.untilStopped(stop::await),
+                    policy.storeRetries(), System.getenv(), StoreTimeouts.DEFAULT);
         } catch (ConfigException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.provergateway.api.CoreApiException;
 import io.provergateway.db.DatabaseException;
 import io.provergateway.store.BlobNotFoundException;
 import io.provergateway.store.BlobStoreException;
+import io.provergateway.store.RetryingBlobStore;
 import io.provergateway.wire.MalformedPayloadException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,6 +139,11 @@ public final class FailurePolicy {
     /** {@link #refusalHold} as a {@link Backoff}, for callers that take one. */
     public Backoff refusalBackoff() {
         return new Backoff(FIRST_REFUSAL_HOLD, maxRefusalHold, MIN_RETRY_WAIT, JITTER, random);
+    }
+
+    /** The object-store retry decorator's rule: {@link #retriable} failures, {@link #retryWait} pauses. */
+    public RetryingBlobStore.Rule storeRetries() {
+        return new RetryingBlobStore.Rule(this::retriable, this::retryWait);
     }
 
     /** The longest retry wait before jitter: the poll period, but at least {@link #MIN_RETRY_WAIT}. */

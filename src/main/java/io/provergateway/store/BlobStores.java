@@ -35,8 +35,15 @@ public final class BlobStores {
     /** {@code env} supplies the ambient settings ({@code STORAGE_EMULATOR_HOST}, Google and AWS variables). */
     public static BlobStore create(ObjectStoreConfig config, GatewayMetrics metrics, RetryingBlobStore.Sleeper sleeper,
             Map<String, String> env, StoreTimeouts timeouts) {
+        return create(config, metrics, sleeper, RetryingBlobStore.Rule.upstream(
+                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble(0.8, 1.2)), env, timeouts);
+    }
+
+    /** {@code rule} decides which failures are retried and the pauses (the gateway's failure policy). */
+    public static BlobStore create(ObjectStoreConfig config, GatewayMetrics metrics, RetryingBlobStore.Sleeper sleeper,
+            RetryingBlobStore.Rule rule, Map<String, String> env, StoreTimeouts timeouts) {
         BlobStore backend = backend(config, env, timeouts);
-        BlobStore store = new RetryingBlobStore(backend, config.maxRetries(), sleeper);
+        BlobStore store = new RetryingBlobStore(backend, config.maxRetries(), sleeper, rule);
         if (config.mode() != ObjectStoreConfig.Mode.FileBacked && config.localMirrorPath().isPresent()) {
             Path mirror = config.localMirrorPath().get();
             LOG.info("object_store_mirror path={}", mirror);

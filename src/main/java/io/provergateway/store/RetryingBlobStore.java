@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,7 +43,19 @@ public final class RetryingBlobStore implements BlobStore {
     private final BlobStore delegate;
     private final int maxRetries;
     private final Sleeper sleeper;
-    private final DoubleSupplier jitter;
+    private final Rule rule;
+
+    /**
+     * Which failures are retried and the pause before retry {@code i} (1-based). The gateway passes its
+     * {@code FailurePolicy}'s (pauses capped at the poll period); {@link #upstream} is upstream's own.
+     */
+    public record Rule(Predicate<BlobStoreException> retriable, IntFunction<Duration> pauseBeforeRetry) {
+        /** Upstream's: the adapter's {@link BlobStoreException#retriable()}; {@code 2^(i-1)} s × {@code jitter}. */
+        public static Rule upstream(DoubleSupplier jitter) {
+            return new Rule(BlobStoreException::retriable, retry -> Duration.ofMillis(
+                    Math.round((1000L << Math.min(retry - 1, MAX_DOUBLINGS)) * jitter.getAsDouble())));
+        }
+    }
 
     public RetryingBlobStore(BlobStore delegate, int maxRetries) {
         this(delegate, maxRetries, Sleeper.SYSTEM);
@@ -54,13 +67,17 @@ public final class RetryingBlobStore implements BlobStore {
 
     /** {@code jitter} returns the random factor, expected in [0.8, 1.2). */
     public RetryingBlobStore(BlobStore delegate, int maxRetries, Sleeper sleeper, DoubleSupplier jitter) {
+        this(delegate, maxRetries, sleeper, Rule.upstream(jitter));
+    }
+
+    public RetryingBlobStore(BlobStore delegate, int maxRetries, Sleeper sleeper, Rule rule) {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
         }
         this.delegate = delegate;
         this.maxRetries = maxRetries;
         this.sleeper = sleeper;
-        this.jitter = jitter;
+        this.rule = rule;
     }
 
     @Override
@@ -83,8 +100,9 @@ public final class RetryingBlobStore implements BlobStore {
             } catch (BlobNotFoundException e) {
                 throw e;
             } catch (BlobStoreException e) {
-                if (!e.retriable() || retry > maxRetries) {
-                    if (e.retriable()) {
+                boolean retriable = rule.retriable().test(e);
+                if (!retriable || retry > maxRetries) {
+                    if (retriable) {
                         LOG.warn("object_store_retries_exhausted op={} bucket={} key={} attempts={} error=\"{}\"",
                                 op, bucket, key, retry, e.getMessage());
                     }
@@ -99,8 +117,7 @@ public final class RetryingBlobStore implements BlobStore {
     }
 
     private Duration backoff(int retry) {
-        long baseMillis = 1000L << Math.min(retry - 1, MAX_DOUBLINGS);
-        return Duration.ofMillis(Math.round(baseMillis * jitter.getAsDouble()));
+        return rule.pauseBeforeRetry().apply(retry);
     }
 
     private void sleepOrGiveUp(Duration pause, BlobStoreException last) {
