@@ -38,6 +38,28 @@ class ProofCborFixtureTest {
     }
 
     @Test
+    void writeJson_leavesBothStreamsOpen() {
+        boolean[] closed = new boolean[2];
+        var in = new java.io.ByteArrayInputStream(Fixtures.read(FFLONK_CBOR)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        var out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[1] = true;
+            }
+        };
+
+        ProofCbor.writeJson(in, out);
+
+        assertThat(out.size()).isPositive();
+        assertThat(closed).containsExactly(false, false);
+    }
+
+    @Test
     void realFflonkBlob_hasUnsignedLimbsAbove2To63() {
         String json = new String(ProofCbor.toJson(Fixtures.read(FFLONK_CBOR)), StandardCharsets.UTF_8);
 
