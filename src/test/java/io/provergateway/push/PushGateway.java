@@ -44,7 +44,11 @@ final class PushGateway implements AutoCloseable {
     }
 
     static PushGateway start(Path dir, TestDatabase database, long maxRequestBytes) {
-        Path store = dir.resolve("store");
+        return start(dir, database, dir.resolve("store"), maxRequestBytes);
+    }
+
+    /** On {@code database} with the store at {@code store} (two instances may share both). */
+    static PushGateway start(Path dir, TestDatabase database, Path store, long maxRequestBytes) {
         return new PushGateway(database, store, Gateway.start(config(dir, database, store, maxRequestBytes)));
     }
 
