@@ -111,6 +111,7 @@ public final class Gateway implements AutoCloseable {
         readiness = new ReadinessProbe(dataSource, store, SchemaDialect.of(config.apiMode()), this::health);
         if (config.apiMode() == ApiMode.ProverCluster) { // the whole push-mode profile: see PushTransport
             pushServer = own(PushTransport.start(config, dataSource, store, metrics, clock));
+            startLoops(List.of(jobStatsLoop(config, dataSource, metrics, policy)));
             LOG.info("gateway started api_mode=ProverCluster port={} metrics={}:{}", pushServer.port(),
                     config.metrics().host(), metricsServer.port());
             return;
@@ -124,8 +125,7 @@ public final class Gateway implements AutoCloseable {
                         policy, stop, metrics),
                 new PollingLoop(new ProofSubmitter(sharedCore, store, database, metrics, clock, policy, poll), probe,
                         policy, stop, metrics),
-                new PollingLoop(new JobStatsTask(new JobStatistics(dataSource), metrics),
-                        config.metrics().jobStatsInterval(), policy, stop, metrics)));
+                jobStatsLoop(config, dataSource, metrics, policy)));
         LOG.info("gateway started api_url={} poll_interval_ms={} metrics={}:{} spool={}", config.api().baseUrl(),
                 config.pollInterval().toMillis(), config.metrics().host(), metricsServer.port(), config.spoolPath());
     }
@@ -144,6 +144,13 @@ public final class Gateway implements AutoCloseable {
             throw new ConfigException("PROVER_OBJECT_STORE_MODE=" + config.objectStore().mode()
                     + ": the object store cannot be set up: " + e.getMessage(), e);
         }
+    }
+
+    /** Refreshes the job gauges every {@code FRI_PROVER_GATEWAY_JOB_STATS_INTERVAL_SECS} (both profiles). */
+    private PollingLoop jobStatsLoop(GatewayConfig config, DataSource dataSource, PrometheusGatewayMetrics metrics,
+            FailurePolicy policy) {
+        return new PollingLoop(new JobStatsTask(new JobStatistics(dataSource), metrics),
+                config.metrics().jobStatsInterval(), policy, stop, metrics);
     }
 
     private void startLoops(List<PollingLoop> toStart) {

@@ -5,6 +5,7 @@ import com.google.cloud.WriteChannel;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.Storage;
+import io.provergateway.metrics.TransferProgress;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,12 +61,15 @@ public final class GcsBlobStore implements BlobStore {
         WriteChannel writer = storage.writer(info, Storage.BlobWriteOption.disableGzipContent());
         writer.setChunkSize(CHUNK_SIZE);
         try (FileChannel in = FileChannel.open(content, StandardOpenOption.READ)) {
+            TransferProgress progress = TransferProgress.start("upload gs://" + info.getBucket() + "/" + info.getName(),
+                    in.size());
             ByteBuffer buffer = ByteBuffer.allocate(1024 * 1024);
             while (in.read(buffer) >= 0) {
                 buffer.flip();
                 while (buffer.hasRemaining()) {
                     writer.write(buffer);
                 }
+                progress.advance(buffer.limit());
                 buffer.clear();
             }
         }

@@ -1,5 +1,6 @@
 package io.provergateway.store;
 
+import io.provergateway.metrics.TransferProgress;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +73,7 @@ public final class S3BlobStore implements BlobStore {
                 .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
+            TransferProgress progress = TransferProgress.start("upload " + where(name), size);
             for (long offset = 0, number = 1; offset < size; offset += PART_SIZE, number++) {
                 long length = Math.min(PART_SIZE, size - offset);
                 int partNumber = (int) number;
@@ -79,6 +81,7 @@ public final class S3BlobStore implements BlobStore {
                         .partNumber(partNumber).contentLength(length),
                         RequestBody.fromContentProvider(region(content, offset, length), length, OCTET_STREAM)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                progress.advance(length);
             }
             s3.completeMultipartUpload(b -> b.bucket(s3Bucket).key(name).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
