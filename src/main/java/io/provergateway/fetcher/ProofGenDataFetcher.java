@@ -68,6 +68,11 @@ public final class ProofGenDataFetcher implements Task {
             TranscodeResult result = core.fetchProofGenerationData(body -> transcoder.transcode(body, received));
             Duration download = Duration.between(started, clock.instant());
             if (result instanceof TranscodeResult.Batch batch) {
+                for (TranscodeResult.Suspicion suspicion : batch.suspicions()) {
+                    metrics.payloadSuspicious(suspicion.reason());
+                    LOG.warn("suspicious proof generation data accepted as upstream accepts it l1_batch_number={} "
+                            + "reason={}: {}", batch.l1BatchNumber(), suspicion.reason(), suspicion.detail());
+                }
                 SpooledBatch spooled = spool.commit(received, batch.l1BatchNumber(), batch.protocolVersion(),
                         batch.snarkWrapperVkHash());
                 LOG.info("batch received l1_batch_number={} protocol_version={} bytes={} download_ms={}",

@@ -46,6 +46,9 @@ public interface GatewayMetrics {
     void spoolPending(int count);
 
     /** Rows of {@code table} ({@code witness_inputs_fri}, {@code proof_compression_jobs_fri}) in {@code status}. */
+    /** A payload upstream accepts but that looks wrong (stored as upstream stores it). */
+    default void payloadSuspicious(String reason) {}
+
     default void jobCount(String table, String status, long count) {}
 
     /** Time since the oldest row of {@code table} in {@code status} was last updated; zero when there is none. */

@@ -34,6 +34,7 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     private final Counter batchesStored;
     private final Counter witnessBytes;
     private final Counter payloadsRejected;
+    private final Counter payloadsSuspicious;
     private final Counter coreErrors;
     private final Counter proofsSubmitted;
     private final Counter proofBytesSent;
@@ -57,6 +58,8 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
         batchesStored = counter("prover_gateway_batches_stored", "Batches whose witness inputs were stored and queued");
         witnessBytes = counter("prover_gateway_witness_bytes_stored", "Bytes of witness_inputs blobs stored");
         payloadsRejected = counter("prover_gateway_payloads_rejected", "Malformed payloads from the core", "reason");
+        payloadsSuspicious = counter("prover_gateway_payloads_suspicious",
+                "Payloads stored as upstream stores them although they look wrong", "reason");
         coreErrors = counter("prover_gateway_core_errors",
                 "Error answers from the core to data requests", "service_name");
         coreErrors.initLabelValues(FETCHER);
@@ -154,6 +157,11 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
     @Override
     public void payloadRejected(String reason) {
         payloadsRejected.labelValues(reason).inc();
+    }
+
+    @Override
+    public void payloadSuspicious(String reason) {
+        payloadsSuspicious.labelValues(reason).inc();
     }
 
     @Override

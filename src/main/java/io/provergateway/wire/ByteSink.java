@@ -126,6 +126,52 @@ final class ByteSink implements AutoCloseable {
         writeAt(ByteBuffer.wrap(new byte[] {(byte) value}), at);
     }
 
+    /** Copies {@code len} written bytes starting at {@code at} into {@code dst}. */
+    void read(long at, byte[] dst, int len) {
+        if (at < flushed) {
+            flush();
+            ByteBuffer bb = ByteBuffer.wrap(dst, 0, len);
+            readAt(bb, at);
+            return;
+        }
+        System.arraycopy(buf, (int) (at - flushed), dst, 0, len);
+    }
+
+    /** Overwrites {@code len} written bytes at {@code at} with {@code src}. */
+    void patch(long at, byte[] src, int len) {
+        if (at + len > flushed && at < flushed) {
+            flush();
+        }
+        if (at >= flushed) {
+            System.arraycopy(src, 0, buf, (int) (at - flushed), len);
+        } else {
+            writeAt(ByteBuffer.wrap(src, 0, len), at);
+        }
+    }
+
+    /** Drops everything from {@code from} on. */
+    void truncate(long from) {
+        if (from >= flushed) {
+            pos = (int) (from - flushed);
+            return;
+        }
+        cutTail(from).close();
+    }
+
+    /** Deletes the bytes in [from, to); what follows moves back. */
+    void delete(long from, long to) {
+        try (ByteSink tail = cutTail(from)) {
+            long length = tail.flushed + tail.pos;
+            byte[] chunk = new byte[(int) Math.min(COPY_CHUNK, Math.max(1, length))];
+            for (long at = to - from; at < length; ) {
+                int n = (int) Math.min(chunk.length, length - at);
+                tail.read(at, chunk, n);
+                bytes(chunk, 0, n);
+                at += n;
+            }
+        }
+    }
+
     /** Appends everything in {@code source} to this sink. */
     void append(ByteSink source) {
         if (source.channel == null) {

@@ -184,7 +184,7 @@ final class JsonCursor {
         }
         int n = 0;
         while (true) {
-            int fast = reader.fastU8(dst, n, size);
+            int fast = reader.fastU8(dst, n, size, 0);
             if (fast < 0) {
                 n = -fast - 1;
                 break;
@@ -208,6 +208,45 @@ final class JsonCursor {
         if (n != size) {
             throw error("expected " + size + " bytes, got " + n);
         }
+    }
+
+    /**
+     * A {@code Vec<u8>} of any length in the array at the current token (START_ARRAY), streamed to {@code out} through
+     * {@code chunk}; returns its length. Same element rules and messages as {@link #u8Array}.
+     */
+    long u8Vec(byte[] chunk, ByteSink out) throws IOException {
+        if (reader.current() != JsonToken.START_ARRAY) {
+            throw unexpected("an array of bytes");
+        }
+        long total = 0;
+        int n = 0;
+        while (true) {
+            int fast = reader.fastU8(chunk, n, chunk.length, total);
+            if (fast < 0) {
+                n = -fast - 1;
+                break;
+            }
+            n = fast;
+            if (n == chunk.length) {
+                out.bytes(chunk, 0, n);
+                total += n;
+                n = 0;
+                continue;
+            }
+            JsonToken t = reader.next();
+            if (t == JsonToken.END_ARRAY) {
+                break;
+            }
+            if (t != JsonToken.VALUE_NUMBER_INT) {
+                throw unexpected("u8 (0 to 255)");
+            }
+            if (reader.numberKind != JsonLexer.U64 || reader.numberBits > 255) {
+                throw error("expected u8 (0 to 255), got " + reader.numberText());
+            }
+            chunk[n++] = (byte) reader.numberBits;
+        }
+        out.bytes(chunk, 0, n);
+        return total + n;
     }
 
     /** Requires the end of input after the top-level value (serde_json rejects trailing characters). */

@@ -19,8 +19,8 @@ final class JsonReader extends JsonLexer {
     private static final byte OBJECT_VALUE = 4;
     /** Containers the typed readers open; a well-typed payload stays far below (ignored values do not count). */
     private static final int MAX_DEPTH = 1024;
-    /** Total nesting allowed, including inside ignored values. */
-    private static final int MAX_SKIP_DEPTH = 64;
+    /** Nesting inside one ignored value (serde's ignore_value: bounded only by memory); 8 MiB of bits at most. */
+    private static final int MAX_SKIP_DEPTH = 1 << 26;
     /** Stands for a value consumed by {@link #skipValue()}. */
     static final JsonToken SKIPPED = JsonToken.VALUE_EMBEDDED_OBJECT;
 
@@ -280,7 +280,7 @@ final class JsonReader extends JsonLexer {
 
     private int pushFrame(int top, boolean object) {
         int level = top + 1;
-        if (depth + level > MAX_SKIP_DEPTH) {
+        if (level >= MAX_SKIP_DEPTH) {
             throw syntax("nesting deeper than " + MAX_SKIP_DEPTH + " levels");
         }
         if (level >> 6 >= skipFrames.length) {
@@ -298,11 +298,12 @@ final class JsonReader extends JsonLexer {
     /**
      * The fast path for an open array of u8 (current token START_ARRAY or an element of it): consumes elements
      * written plainly ({@code 0}, {@code 7}, {@code 255}, comma-separated, no whitespace) into {@code dst} from
-     * index {@code n} while fewer than {@code size} are stored. Returns the new count, or {@code -(count + 1)} when
+     * index {@code n} while fewer than {@code size} are stored ({@code base} elements of the array came before
+     * {@code dst[0]}). Returns the new count, or {@code -(count + 1)} when
      * it consumed the closing bracket. Anything else (whitespace, a bad or extra element, the buffer's end) is left
      * for the token path, which applies the general rules and names the element in its error.
      */
-    int fastU8(byte[] dst, int n, int size) throws IOException {
+    int fastU8(byte[] dst, int n, int size, long base) throws IOException {
         int d = depth;
         boolean first = state[d] == ARRAY_FIRST;
         if (limit - pos < 64) {
@@ -361,14 +362,14 @@ final class JsonReader extends JsonLexer {
             p = q;
         }
         pos = p;
-        finishFast(d, count, first);
+        finishFast(d, base + count, first);
         return count;
     }
 
-    private void finishFast(int d, int count, boolean first) {
+    private void finishFast(int d, long consumed, boolean first) {
         if (!first) {
             state[d] = ARRAY_NEXT;
-            index[d] = count - 1;
+            index[d] = (int) (consumed - 1);
             current = JsonToken.VALUE_NUMBER_INT;
         }
     }

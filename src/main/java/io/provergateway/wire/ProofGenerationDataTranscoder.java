@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Streams a {@code ProofGenerationDataResponse} JSON body straight into the bincode of its {@code WitnessInputData}
- * (spec §5.3) without building the payload in memory. Any JSON field order, unknown fields ignored, duplicates
- * rejected; every value validated. A malformed body throws {@link MalformedPayloadException} naming the JSON path.
+ * (spec §5.3) without building the payload in memory. Any JSON field order, unknown fields ignored, duplicate
+ * struct fields rejected, duplicate map keys resolved as upstream's HashMap does (the last value wins); every value
+ * validated. A malformed body throws {@link MalformedPayloadException} naming the JSON path.
  */
 public final class ProofGenerationDataTranscoder {
     private static final int DEFAULT_OUTPUT_BUFFER = 1 << 20;
@@ -113,12 +116,15 @@ public final class ProofGenerationDataTranscoder {
                 }
             }
             fields.requireAll();
+            List<TranscodeResult.Suspicion> suspicions = new ArrayList<>(witness.suspicions());
             if (witness.vmRunBatchNumber() != fields.l1BatchNumber()) {
-                throw c.error("witness_input_data.vm_run_data.l1_batch_number " + witness.vmRunBatchNumber()
-                        + " does not match l1_batch_number " + fields.l1BatchNumber());
+                suspicions.add(new TranscodeResult.Suspicion("batch_number_mismatch",
+                        "witness_input_data.vm_run_data.l1_batch_number " + witness.vmRunBatchNumber()
+                                + " differs from l1_batch_number " + fields.l1BatchNumber()
+                                + "; stored under " + fields.l1BatchNumber() + " as upstream does"));
             }
             return new TranscodeResult.Batch(fields.l1BatchNumber(), fields.protocolVersion(), fields.vkHash(),
-                    out.position());
+                    out.position(), suspicions);
         }
     }
 }

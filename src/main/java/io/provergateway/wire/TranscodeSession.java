@@ -100,6 +100,11 @@ final class TranscodeSession implements AutoCloseable {
         out.bytes(u8s, 0, size);
     }
 
+    /** A {@code Vec<u8>} of any length at the current token (START_ARRAY), written raw; returns its length. */
+    long bytes(ByteSink out) throws IOException {
+        return c.u8Vec(u8s, out);
+    }
+
     /** Fixed-size hash text at the current token, written as its canonical bincode {@code str}. */
     void hash(ByteSink out, int bytes) throws IOException {
         c.expect(JsonToken.VALUE_STRING, bytes == Bytes32.LENGTH ? "an H256 hex string" : "an H160 hex string");

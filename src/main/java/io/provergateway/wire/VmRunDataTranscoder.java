@@ -2,8 +2,8 @@ package io.provergateway.wire;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /** JSON → bincode of {@code VMRunWitnessInputData} (spec §2.3, §5.3 part 1). */
 final class VmRunDataTranscoder {
@@ -57,22 +57,35 @@ final class VmRunDataTranscoder {
         }
     }
 
+    /**
+     * {@code HashMap<U256, Vec<[u8; 32]>>}: a key given twice (in any spelling of the same number) keeps its last
+     * value and is written once, as serde's HashMap does; the earlier entry is deleted from the output.
+     */
     private void usedBytecodes(ByteSink out) throws IOException {
         c.expect(JsonToken.START_OBJECT, "an object keyed by U256 hex strings");
         long at = out.reserveU64();
-        long count = 0;
-        Set<String> keys = new HashSet<>();
+        Map<String, long[]> entries = new HashMap<>();
         while (c.next() == JsonToken.FIELD_NAME) {
             s.u256Text(c.textChars(), 0, c.textLength());
-            if (!keys.add(s.hexText())) {
-                throw c.error("duplicate used_bytecodes key " + s.hexText());
+            String key = s.hexText();
+            long[] earlier = entries.get(key);
+            if (earlier != null) {
+                long length = earlier[1] - earlier[0];
+                out.delete(earlier[0], earlier[1]);
+                for (long[] entry : entries.values()) {
+                    if (entry[0] > earlier[0]) {
+                        entry[0] -= length;
+                        entry[1] -= length;
+                    }
+                }
             }
+            long start = out.position();
             s.writeHex(out);
             c.next();
             s.vec(out, item -> s.byteArray(item, Bytes32.LENGTH));
-            count++;
+            entries.put(key, new long[] {start, out.position()});
         }
-        out.patchU64(at, count);
+        out.patchU64(at, entries.size());
     }
 
     private void heapEntry(ByteSink out) throws IOException {
@@ -96,12 +109,24 @@ final class VmRunDataTranscoder {
         return Integer.parseInt(digits);
     }
 
+    /**
+     * {@code read_storage_key} / {@code is_write_initial}: upstream collects each list into a HashMap keyed by the
+     * storage key, so a key given twice keeps its last value and is written once (at its first place).
+     */
     private void blockStateField(int index, ByteSink out) throws IOException {
-        if (index == 0) {
-            s.vec(out, item -> storageTuple(item, false));
-        } else {
-            s.vec(out, item -> storageTuple(item, true));
+        boolean flag = index == 1;
+        c.expect(JsonToken.START_ARRAY, "an array");
+        long at = out.reserveU64();
+        StorageKeyTable seen = new StorageKeyTable(out);
+        long count = 0;
+        while (c.next() != JsonToken.END_ARRAY) {
+            long start = out.position();
+            storageTuple(out, flag);
+            if (!seen.addOrReplace(start, out.position())) {
+                count++;
+            }
         }
+        out.patchU64(at, count);
     }
 
     /** {@code (StorageKey, H256)} or, with {@code flag}, {@code (StorageKey, bool)}. */

@@ -40,11 +40,7 @@ final class WitnessInputBincodeReader {
         if (!in.option(what)) {
             return Optional.empty();
         }
-        int at = in.offset();
-        int n = in.length(what, 1);
-        if (n != Eip4844Blobs.BLOB_SIZE) {
-            throw in.error(at, what + ": expected " + Eip4844Blobs.BLOB_SIZE + " bytes, got " + n);
-        }
+        int n = in.length(what, 1); // any length, as upstream's Vec<u8>
         return Optional.of(in.bytes(n, what));
     }
 

@@ -2,6 +2,8 @@ package io.provergateway.wire;
 
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** JSON → bincode of {@code WitnessInputData} and {@code WitnessInputMerklePaths} (spec §2.3, §5.3). */
 final class WitnessTranscoder {
@@ -16,11 +18,17 @@ final class WitnessTranscoder {
     private final TranscodeSession s;
     private final JsonCursor c;
     private final VmRunDataTranscoder vmRunData;
+    private final List<TranscodeResult.Suspicion> suspicions = new ArrayList<>();
 
     WitnessTranscoder(TranscodeSession session) {
         this.s = session;
         this.c = session.cursor();
         this.vmRunData = new VmRunDataTranscoder(session);
+    }
+
+    /** What upstream accepts but looks wrong, found so far. */
+    List<TranscodeResult.Suspicion> suspicions() {
+        return suspicions;
     }
 
     /** {@code vm_run_data.l1_batch_number}, or -1 when not read. */
@@ -69,7 +77,7 @@ final class WitnessTranscoder {
         s.byteArray(out, Bytes32.LENGTH);
     }
 
-    /** {@code [Option<Vec<u8>>; 16]}: each slot null or exactly one full blob. */
+    /** {@code [Option<Vec<u8>>; 16]}: each slot null or a byte vector of any length (upstream's serde). */
     private void blobs(ByteSink out) throws IOException {
         c.expect(JsonToken.START_ARRAY, "an array of " + Eip4844Blobs.MAX_BLOBS + " blob slots");
         int slots = 0;
@@ -81,8 +89,13 @@ final class WitnessTranscoder {
                 out.u8(0);
             } else {
                 out.u8(1);
-                out.u64(Eip4844Blobs.BLOB_SIZE);
-                s.byteArray(out, Eip4844Blobs.BLOB_SIZE);
+                long at = out.reserveU64();
+                long length = s.bytes(out);
+                out.patchU64(at, length);
+                if (length != Eip4844Blobs.BLOB_SIZE) {
+                    suspicions.add(new TranscodeResult.Suspicion("blob_length", "blob " + slots + " has " + length
+                            + " bytes, not " + Eip4844Blobs.BLOB_SIZE + "; stored as sent, as upstream does"));
+                }
             }
             slots++;
         }

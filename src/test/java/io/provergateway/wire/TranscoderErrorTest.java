@@ -63,12 +63,6 @@ class TranscoderErrorTest {
     }
 
     @Test
-    void batchNumberMismatch_isRejected() {
-        assertRejected(t -> ((ObjectNode) t.at("/Success")).put("l1_batch_number", 8),
-                "$.Success: witness_input_data.vm_run_data.l1_batch_number 7 does not match l1_batch_number 8");
-    }
-
-    @Test
     void unknownProtocolVersionId_isRejected() {
         assertRejected(t -> ((ObjectNode) t.at(WITNESS + "/vm_run_data")).put("protocol_version", "Version29"),
                 "$.Success.witness_input_data.vm_run_data.protocol_version: unknown ProtocolVersionId \"Version29\" "
