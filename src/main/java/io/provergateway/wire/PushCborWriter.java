@@ -135,7 +135,7 @@ final class PushCborWriter {
         int n = 0;
         boolean ended = false;
         while (!ended && n < u8s.length) {
-            int fast = c.reader.fastU8(u8s, n, u8s.length);
+            int fast = c.reader.fastU8(u8s, n, u8s.length, 0);
             if (fast < 0) {
                 n = -fast - 1;
                 ended = true;
