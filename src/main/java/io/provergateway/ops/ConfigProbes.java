@@ -3,9 +3,11 @@ package io.provergateway.ops;
 import com.zaxxer.hikari.HikariDataSource;
 import io.provergateway.api.TlsTrust;
 import io.provergateway.config.ApiConfig;
+import io.provergateway.config.ApiMode;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.db.DatabaseException;
 import io.provergateway.db.SchemaCheck;
+import io.provergateway.db.SchemaDialect;
 import io.provergateway.db.SchemaMismatchException;
 import io.provergateway.metrics.GatewayMetrics;
 import io.provergateway.store.BlobNotFoundException;
@@ -35,7 +37,9 @@ final class ConfigProbes {
         Map<String, Result> results = new LinkedHashMap<>();
         results.put("database", guarded(() -> database(config)));
         results.put("object_store", guarded(() -> objectStore(config)));
-        results.put("core", guarded(() -> core(config.api())));
+        results.put("core", config.apiMode() == ApiMode.ProverCluster
+                ? new Result(true, "skipped (ProverCluster: the core calls the gateway; api_url is not used)")
+                : guarded(() -> core(config.api())));
         return results;
     }
 
@@ -55,7 +59,7 @@ final class ConfigProbes {
 
     private static Result database(GatewayConfig config) {
         try (HikariDataSource dataSource = OpsCommand.dataSource(config)) {
-            SchemaCheck.verify(dataSource);
+            SchemaCheck.verify(dataSource, SchemaDialect.of(config.apiMode()));
             return new Result(true, "ok (" + config.database().url().jdbcUrl() + ", schema complete)");
         } catch (SchemaMismatchException e) {
             return new Result(false, "schema: " + e.getMessage());
