@@ -98,7 +98,7 @@ public final class ProofCbor {
         }
         List<String> problems = new ArrayList<>();
         for (ProofCborSchema.Variant v : ProofCborSchema.Variant.values()) {
-            ProofCborTypes.Out out = new ProofCborTypes.Out();
+            ProofCborOut out = new ProofCborOut();
             out.head(CborHeads.MAP, 1);
             out.text("inner");
             out.head(CborHeads.MAP, 1);

@@ -11,12 +11,12 @@ final class ProofCborSchema {
     static final ProofCborTypes.Type FQ = ProofCborTypes.field(FieldElement.FQ_MODULUS, "Fq");
     static final ProofCborTypes.Type G1 = new ProofCborStruct().field("x", FQ).field("y", FQ)
             .field("infinity", ProofCborTypes.BOOL);
-    private static final ProofCborTypes.Type FRS = ProofCborTypes.seq(FR);
-    private static final ProofCborTypes.Type G1S = ProofCborTypes.seq(G1);
-    private static final ProofCborTypes.Type DILATED = ProofCborTypes.seq(
-            ProofCborTypes.tuple(ProofCborTypes.U64, ProofCborTypes.U64, FR));
-    private static final ProofCborTypes.Type COORDS = ProofCborTypes.fixed(4,
-            ProofCborTypes.fixed(Bytes32.LENGTH, ProofCborTypes.U8));
+    private static final ProofCborTypes.Type FRS = ProofCborSeqTypes.seq(FR);
+    private static final ProofCborTypes.Type G1S = ProofCborSeqTypes.seq(G1);
+    private static final ProofCborTypes.Type DILATED = ProofCborSeqTypes.seq(
+            ProofCborSeqTypes.tuple(ProofCborTypes.U64, ProofCborTypes.U64, FR));
+    private static final ProofCborTypes.Type COORDS = ProofCborSeqTypes.fixed(4,
+            ProofCborSeqTypes.fixed(Bytes32.LENGTH, ProofCborTypes.U8));
 
     static final ProofCborTypes.Type FFLONK_PROOF = new ProofCborStruct()
             .field("n", ProofCborTypes.U64)
@@ -40,7 +40,7 @@ final class ProofCborSchema {
             .field("witness_polys_openings_at_z", FRS)
             .field("witness_polys_openings_at_dilations", DILATED)
             .field("gate_setup_openings_at_z", DILATED)
-            .field("gate_selectors_openings_at_z", ProofCborTypes.seq(ProofCborTypes.tuple(ProofCborTypes.U64, FR)))
+            .field("gate_selectors_openings_at_z", ProofCborSeqTypes.seq(ProofCborSeqTypes.tuple(ProofCborTypes.U64, FR)))
             .field("copy_permutation_polys_openings_at_z", FRS)
             .field("copy_permutation_grand_product_opening_at_z_omega", FR)
             .option("lookup_s_poly_opening_at_z_omega", FR)
@@ -60,7 +60,7 @@ final class ProofCborSchema {
                 .field("protocol_version", ProofCborTypes.VERSION)),
         Plonk(new ProofCborStruct().field("aggregation_result_coords", COORDS).field("scheduler_proof", PLONK_PROOF)
                 .field("protocol_version", ProofCborTypes.VERSION)),
-        Airbender(new ProofCborStruct().field("proof", ProofCborTypes.seq(ProofCborTypes.U8))
+        Airbender(new ProofCborStruct().field("proof", ProofCborSeqTypes.seq(ProofCborTypes.U8))
                 .field("protocol_version", ProofCborTypes.VERSION));
 
         final ProofCborTypes.Type body;

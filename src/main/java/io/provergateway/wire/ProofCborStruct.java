@@ -66,7 +66,7 @@ final class ProofCborStruct extends ProofCborTypes.Type {
     }
 
     @Override
-    void encode(JsonNode n, String path, ProofCborTypes.Out out) {
+    void encode(JsonNode n, String path, ProofCborOut out) {
         if (!n.isObject()) {
             throw wrong(path, "an object", n.getNodeType().toString());
         }

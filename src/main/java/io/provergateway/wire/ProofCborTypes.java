@@ -2,7 +2,6 @@ package io.provergateway.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -20,46 +19,11 @@ final class ProofCborTypes {
 
     private ProofCborTypes() {}
 
-    /** ciborium-form CBOR in memory. */
-    static final class Out {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        void head(int major, long value) {
-            int m = major << 5;
-            int width;
-            if (Long.compareUnsigned(value, 24) < 0) {
-                bytes.write(m | (int) value);
-                return;
-            } else if (Long.compareUnsigned(value, 0x100) < 0) {
-                bytes.write(m | 24);
-                width = 1;
-            } else if (Long.compareUnsigned(value, 0x1_0000) < 0) {
-                bytes.write(m | 25);
-                width = 2;
-            } else if (Long.compareUnsigned(value, 0x1_0000_0000L) < 0) {
-                bytes.write(m | 26);
-                width = 4;
-            } else {
-                bytes.write(m | 27);
-                width = 8;
-            }
-            for (int i = width - 1; i >= 0; i--) {
-                bytes.write((int) (value >>> (8 * i)) & 0xFF);
-            }
-        }
-
-        void text(String text) {
-            byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            head(CborHeads.TEXT, utf8.length);
-            bytes.writeBytes(utf8);
-        }
-    }
-
     /** One serde type. */
     abstract static class Type {
         abstract void render(CborItem v, String path, JsonGenerator g) throws IOException;
 
-        abstract void encode(JsonNode n, String path, Out out);
+        abstract void encode(JsonNode n, String path, ProofCborOut out);
 
         MalformedPayloadException wrong(String path, String expected, String got) {
             return new MalformedPayloadException(path, "expected " + expected + ", got " + got);
@@ -80,7 +44,7 @@ final class ProofCborTypes {
         }
 
         @Override
-        void encode(JsonNode n, String path, Out out) {
+        void encode(JsonNode n, String path, ProofCborOut out) {
             out.head(CborHeads.UNSIGNED, unsigned(n, path, U64_MAX, "u64"));
         }
     };
@@ -95,7 +59,7 @@ final class ProofCborTypes {
         }
 
         @Override
-        void encode(JsonNode n, String path, Out out) {
+        void encode(JsonNode n, String path, ProofCborOut out) {
             out.head(CborHeads.UNSIGNED, unsigned(n, path, BigInteger.valueOf(255), "u8"));
         }
     };
@@ -117,7 +81,7 @@ final class ProofCborTypes {
         }
 
         @Override
-        void encode(JsonNode n, String path, Out out) {
+        void encode(JsonNode n, String path, ProofCborOut out) {
             if (!n.isBoolean()) {
                 throw wrong(path, "a boolean", n.getNodeType().toString());
             }
@@ -136,7 +100,7 @@ final class ProofCborTypes {
         }
 
         @Override
-        void encode(JsonNode n, String path, Out out) {
+        void encode(JsonNode n, String path, ProofCborOut out) {
             if (!n.isTextual()) {
                 throw wrong(path, "a protocol version string", n.getNodeType().toString());
             }
@@ -154,7 +118,7 @@ final class ProofCborTypes {
 
     /** A BN254 field element: {@code [u64; 4]} canonical limbs below {@code modulus}. */
     static Type field(BigInteger modulus, String name) {
-        Type limbs = fixed(4, U64);
+        Type limbs = ProofCborSeqTypes.fixed(4, U64);
         return new Type() {
             @Override
             void render(CborItem v, String path, JsonGenerator g) throws IOException {
@@ -165,7 +129,7 @@ final class ProofCborTypes {
             }
 
             @Override
-            void encode(JsonNode n, String path, Out out) {
+            void encode(JsonNode n, String path, ProofCborOut out) {
                 limbs.encode(n, path, out);
                 check(List.of(n.get(0).bigIntegerValue().longValue(), n.get(1).bigIntegerValue().longValue(),
                         n.get(2).bigIntegerValue().longValue(), n.get(3).bigIntegerValue().longValue()), path);
@@ -177,84 +141,6 @@ final class ProofCborTypes {
                 }
             }
         };
-    }
-
-    /** {@code Vec<T>}; for {@code Vec<u8>} a CBOR byte string is read too (ciborium does). */
-    static Type seq(Type item) {
-        return new Type() {
-            @Override
-            void render(CborItem v, String path, JsonGenerator g) throws IOException {
-                List<CborItem> items = items(v, path, item, "an array");
-                g.writeStartArray();
-                for (int i = 0; i < items.size(); i++) {
-                    item.render(items.get(i), path + "[" + i + "]", g);
-                }
-                g.writeEndArray();
-            }
-
-            @Override
-            void encode(JsonNode n, String path, Out out) {
-                if (!n.isArray()) {
-                    throw wrong(path, "an array", n.getNodeType().toString());
-                }
-                out.head(CborHeads.ARRAY, n.size());
-                for (int i = 0; i < n.size(); i++) {
-                    item.encode(n.get(i), path + "[" + i + "]", out);
-                }
-            }
-        };
-    }
-
-    /** {@code [T; size]}: exactly {@code size} items. */
-    static Type fixed(int size, Type item) {
-        Type[] items = new Type[size];
-        java.util.Arrays.fill(items, item);
-        return tuple(items);
-    }
-
-    /** A tuple (or fixed array) of exactly these items. */
-    static Type tuple(Type... types) {
-        return new Type() {
-            @Override
-            void render(CborItem v, String path, JsonGenerator g) throws IOException {
-                List<CborItem> items = items(v, path, types.length > 0 ? types[0] : null, "an array of "
-                        + types.length);
-                if (items.size() != types.length) {
-                    throw wrong(path, "an array of " + types.length, CborItem.describe(v));
-                }
-                g.writeStartArray();
-                for (int i = 0; i < types.length; i++) {
-                    types[i].render(items.get(i), path + "[" + i + "]", g);
-                }
-                g.writeEndArray();
-            }
-
-            @Override
-            void encode(JsonNode n, String path, Out out) {
-                if (!n.isArray() || n.size() != types.length) {
-                    throw wrong(path, "an array of " + types.length, n.isArray() ? "an array of " + n.size()
-                            : n.getNodeType().toString());
-                }
-                out.head(CborHeads.ARRAY, types.length);
-                for (int i = 0; i < types.length; i++) {
-                    types[i].encode(n.get(i), path + "[" + i + "]", out);
-                }
-            }
-        };
-    }
-
-    private static List<CborItem> items(CborItem v, String path, Type item, String expected) {
-        if (v instanceof CborItem.Array a) {
-            return a.items();
-        }
-        if (item == U8 && v instanceof CborItem.Bytes b) {
-            CborItem[] items = new CborItem[b.value().length];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = new CborItem.UInt(b.value()[i] & 0xFF);
-            }
-            return List.of(items);
-        }
-        throw new MalformedPayloadException(path, "expected " + expected + ", got " + CborItem.describe(v));
     }
 
     /** {@code Option<T>}: null (or undefined) is None. */
@@ -270,7 +156,7 @@ final class ProofCborTypes {
             }
 
             @Override
-            void encode(JsonNode n, String path, Out out) {
+            void encode(JsonNode n, String path, ProofCborOut out) {
                 if (n.isNull()) {
                     out.bytes.write(CborHeads.NULL);
                 } else {
