@@ -6,6 +6,7 @@ import io.provergateway.config.ObjectStoreConfig.Mode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,6 +36,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class S3Clients {
     private static final Logger LOG = LoggerFactory.getLogger(S3Clients.class);
     private static final String DEFAULT_PROFILE = "default";
+    /**
+     * Upstream's later per-attempt bound (PR #4762). Each S3 attempt moves at most one 16 MiB object or one 8 MiB
+     * part (a read attempt ends when the response starts streaming), so only a stalled attempt reaches it, including
+     * one whose upload the server stopped reading, which the socket timeout cannot see.
+     */
+    static final Duration ATTEMPT_LIMIT = Duration.ofSeconds(300);
 
     private S3Clients() {}
 
@@ -46,7 +53,8 @@ final class S3Clients {
                 .forcePathStyle(config.effectiveS3PathStyle())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .apiCallAttemptTimeout(ATTEMPT_LIMIT))
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(timeouts.connect())
                         .socketTimeout(timeouts.stall())
