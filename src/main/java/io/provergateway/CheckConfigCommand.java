@@ -3,6 +3,7 @@ package io.provergateway;
 import io.provergateway.config.ConfigReport;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.ops.ConfigCheck;
+import io.provergateway.ops.LogSetup;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GatewayConfig config = Main.load(configPath, secretsPath);
+        LogSetup.apply(System.getenv(), config.logFormat(), true);
         System.out.println(ConfigReport.render(config));
         return ConfigCheck.probe(config, System.out) ? 0 : Main.STARTUP_FAILURE;
     }

@@ -73,7 +73,8 @@ public final class PrometheusGatewayMetrics implements GatewayMetrics {
         proofsInBackoff = gauge("prover_gateway_proofs_in_backoff", "Proofs held back after repeated rejection");
         spoolPending = gauge("prover_gateway_spool_pending", "Fetched payloads not yet committed to store and DB");
         jobs = gauge(JOBS, "Rows of the prover job tables by status", "table", "status");
-        oldestJobAge = gauge(OLDEST_JOB_AGE, "Seconds since the oldest row in this status was last updated; 0 when none",
+        oldestJobAge = gauge(OLDEST_JOB_AGE,
+                "Seconds since the oldest row in this status was last updated; 0 when none",
                 "table", "status");
         serverRequests = new ServerRequestSeries(registry);
         preInitialize();

@@ -3,9 +3,9 @@ package io.provergateway.metrics;
 import java.util.List;
 
 /**
- * The answer of {@code /ready}: ready when {@code reasons} is empty. Reasons and warnings are short texts for
- * operators that start with the part they concern ({@code database: …}, {@code schema: …}, {@code object_store: …},
- * {@code core: …}) and never carry a secret. Warnings (e.g. the core is down) do not fail readiness.
+ * The answer of {@code /ready}: ready when {@code reasons} is empty. Reasons are short texts for operators that
+ * start with the part they concern ({@code database: …}, {@code schema: …}, {@code object_store: …}); warnings are
+ * the loops' problems (e.g. the core is down) and do not fail readiness. Neither ever carries a secret.
  */
 public record Readiness(List<String> reasons, List<String> warnings) {
 

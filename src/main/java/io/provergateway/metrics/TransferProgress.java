@@ -61,8 +61,9 @@ public final class TransferProgress {
 
     String line(long now) {
         double seconds = Math.max(1e-9, (now - started) / 1e9);
-        return String.format(Locale.ROOT, "transfer in progress what=\"%s\" bytes=%d total=%s elapsed_s=%.0f rate_mb_s=%.2f",
-                what, bytes, total < 0 ? "unknown" : Long.toString(total), seconds, bytes / seconds / 1e6);
+        return String.format(Locale.ROOT,
+                "transfer in progress what=\"%s\" bytes=%d total=%s elapsed_s=%.0f rate_mb_s=%.2f", what, bytes,
+                total < 0 ? "unknown" : Long.toString(total), seconds, bytes / seconds / 1e6);
     }
 
     private static final class Counting extends FilterInputStream {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         description = "Counts by status, the oldest unsent proof and the newest batches.")
 public final class StatusCommand extends OpsCommand {
 
-    @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "Newest batches to list (default 20)")
+    @Option(names = "--last", paramLabel = "N", defaultValue = "20",
+            description = "Newest batches to list (default 20)")
     int last;
 
     @Option(names = "--json", description = "Print exactly one JSON object")

@@ -84,6 +84,21 @@ class ReadinessTest {
         }
     }
 
+    @Test
+    void ready_staysReady_withTheCoreTroubleAsAWarning_whenTheCoreIsDown() throws Exception {
+        int closedPort = freePort();
+        try (Gateway gateway = Gateway.start(OpsConfig.of("http://127.0.0.1:" + closedPort,
+                TestPostgres.freshDatabase().databaseConfig(2), dir, Duration.ofSeconds(30)))) {
+            int port = gateway.metricsPort();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> get(port, "/ready").body().contains("ProofGenDataFetcher"));
+            HttpResponse<String> ready = get(port, "/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body())
+                    .startsWith("{\"status\":\"ready\",\"warnings\":[\"ProofGenDataFetcher failing kind=core_");
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
