@@ -27,6 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Function<Path, List<BenchRow>>> all = new ArrayList<>();
         all.add(dir -> CodecBench.run(BenchData.batch(dir), dir));
         all.add(IngestBench::run);
+        all.add(ProofLatencyBench::run);
         return all;
     }
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ public final class ProofSubmitter implements Task {
      * is ready on average, at a few primary-key lookups per probe.
      */
     public static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
+    /** An idle submitter runs the full claim once per this many poll periods (it probes its window in between). */
+    public static final int FULL_CLAIM_EVERY_POLLS = 4;
 
     private final CoreApi core;
     private final BlobStore store;
@@ -56,14 +59,15 @@ public final class ProofSubmitter implements Task {
 
     /**
      * @param policy classifies failures and sets the hold-backs
-     * @param fullScanInterval how often an idle submitter runs the full claim (the poll period); in between, each run
-     *     only probes the rows a proof can come from (zero: every run is a full claim)
+     * @param pollInterval the poll period: the window of rows a proof can come from is read again once per poll
+     *     period, and an idle submitter runs the full claim once per {@link #FULL_CLAIM_EVERY_POLLS} poll periods;
+     *     in between, each run only probes the window (zero: every run is a full claim)
      * @param core the core as shared by every task, counting its replies (for {@link DroppedConnections})
      */
     public ProofSubmitter(ReplyCountingCore core, BlobStore store, ProverDatabase database, GatewayMetrics metrics,
-            Clock clock, FailurePolicy policy, Duration fullScanInterval) {
+            Clock clock, FailurePolicy policy, Duration pollInterval) {
         this(core, store, database, metrics, clock, policy,
-                new HeldProofs(policy.refusalBackoff(), policy.retryBackoff()), fullScanInterval, core::replies);
+                new HeldProofs(policy.refusalBackoff(), policy.retryBackoff()), pollInterval, core::replies);
     }
 
     /** Fixed hold-backs, a full claim on every run, and drops never counted as refusals (for tests). */
@@ -74,7 +78,7 @@ public final class ProofSubmitter implements Task {
     }
 
     private ProofSubmitter(CoreApi core, BlobStore store, ProverDatabase database, GatewayMetrics metrics,
-            Clock clock, FailurePolicy policy, HeldProofs held, Duration fullScanInterval, LongSupplier coreReplies) {
+            Clock clock, FailurePolicy policy, HeldProofs held, Duration pollInterval, LongSupplier coreReplies) {
         this.core = core;
         this.store = store;
         this.database = database;
@@ -82,7 +86,8 @@ public final class ProofSubmitter implements Task {
         this.clock = clock;
         this.policy = policy;
         this.held = held;
-        this.scans = new ProofScans(database, clock, fullScanInterval);
+        this.scans = new ProofScans(database, clock, pollInterval,
+                pollInterval.multipliedBy(FULL_CLAIM_EVERY_POLLS));
         this.drops = new DroppedConnections(coreReplies);
     }
 
@@ -93,24 +98,40 @@ public final class ProofSubmitter implements Task {
 
     @Override
     public boolean runOnce() {
-        Instant now = clock.instant();
-        Optional<ProofClaim> next = scans.claim(held.heldAt(now), held.known());
+        Set<Long> excluded = held.heldAt(clock.instant());
+        Optional<ProofClaim> next = scans.claim(excluded, held.known());
         if (next.isEmpty()) {
-            reportBacklog(scans.lastWasFull());
+            reportIdle(scans.lastWasFull(), excluded.isEmpty());
             return false;
         }
         try (ProofClaim claim = next.get()) {
             submit(claim);
         }
-        reportBacklog(false);
+        reportBacklog();
         return true;
     }
 
-    /** Backlog gauges: after an idle full claim, and at most every {@link #BACKLOG_REPORT_INTERVAL} otherwise. */
-    private void reportBacklog(boolean idleFullScan) {
+    /**
+     * Idle: the oldest unsent age is asked only after a full claim that held some batches back (that query walks
+     * every sent row). After one that excluded nothing, no proof is waiting (but those other instances are sending
+     * right now), so the age is zero; a probe leaves the gauge as the last full claim set it.
+     */
+    private void reportIdle(boolean fullScan, boolean nothingExcluded) {
+        metrics.proofsInBackoff(held.activeAt(clock.instant()));
+        if (fullScan && nothingExcluded) {
+            metrics.oldestUnsentProof(Duration.ZERO);
+            lastBacklogReport = clock.instant();
+        } else if (fullScan) {
+            metrics.oldestUnsentProof(database.oldestUnsentProofAge().orElse(Duration.ZERO));
+            lastBacklogReport = clock.instant();
+        }
+    }
+
+    /** Backlog gauges while proofs are being sent: the oldest unsent age at most every {@link #BACKLOG_REPORT_INTERVAL}. */
+    private void reportBacklog() {
         Instant now = clock.instant();
         metrics.proofsInBackoff(held.activeAt(now));
-        if (idleFullScan || !now.isBefore(lastBacklogReport.plus(BACKLOG_REPORT_INTERVAL))) {
+        if (!now.isBefore(lastBacklogReport.plus(BACKLOG_REPORT_INTERVAL))) {
             metrics.oldestUnsentProof(database.oldestUnsentProofAge().orElse(Duration.ZERO));
             lastBacklogReport = now;
         }

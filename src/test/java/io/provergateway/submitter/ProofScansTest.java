@@ -16,9 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Between full claims (one per poll period when idle) the submitter only probes where a proof can turn ready. */
+/**
+ * Between full claims (one per four poll periods when idle) the submitter only probes where a proof can turn ready,
+ * reading that window again once per poll period.
+ */
 class ProofScansTest {
     private static final Duration POLL = Duration.ofSeconds(15);
+    private static final Duration FULL = POLL.multipliedBy(4);
     private final TestDatabase db = TestPostgres.freshDatabase();
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -37,7 +41,7 @@ class ProofScansTest {
         public Instant instant() {
             return now;
         }
-    }, POLL);
+    }, POLL, FULL);
 
     @Test
     void aProofTurningReadyOrInsertedAfterAnIdleFullClaim_isClaimedByTheNextProbe() {
@@ -57,7 +61,7 @@ class ProofScansTest {
     }
 
     @Test
-    void aRowTheWindowCannotSee_isFoundByTheNextFullClaim_withinOnePollPeriod() {
+    void aRowTheWindowCannotSee_isFoundByTheNextFullClaim() {
         job(10, "sent_to_server");
         job(12, "sent_to_server");
         assertThat(claim()).isEmpty();
@@ -67,8 +71,25 @@ class ProofScansTest {
         assertThat(claim()).as("11 is below the highest row and was not on its way").isEmpty();
         assertThat(scans.lastWasFull()).isFalse();
         now = now.plus(POLL);
+        assertThat(claim()).as("a new window does not see it either").isEmpty();
+        now = now.plus(FULL);
         assertThat(claim()).contains(11L);
         assertThat(scans.lastWasFull()).isTrue();
+    }
+
+    @Test
+    void aRowInsertedBelowTheHighestWhileQueued_isWatchedFromTheNextWindowRead() {
+        job(30, "sent_to_server");
+        job(32, "sent_to_server");
+        assertThat(claim()).isEmpty();
+        job(31, "queued");
+        now = now.plus(POLL);
+        assertThat(claim()).as("window read again: 31 is on its way").isEmpty();
+
+        sql("UPDATE proof_compression_jobs_fri SET status = 'successful' WHERE l1_batch_number = 31");
+        now = now.plusMillis(200);
+        assertThat(claim()).contains(31L);
+        assertThat(scans.lastWasFull()).isFalse();
     }
 
     @Test
