@@ -32,7 +32,8 @@ public final class ProofCbor {
 
     /**
      * Writes the untagged JSON proof value X of the stored blob, exactly as serde_json writes
-     * {@code JsonL1BatchProofForL1} (compact, no trailing newline).
+     * {@code JsonL1BatchProofForL1} (compact, no trailing newline). All or nothing: a blob refused part-way writes
+     * nothing to {@code json}; neither stream is closed.
      *
      * @throws MalformedPayloadException when the CBOR is not an {@code L1BatchProofForL1}; the location is a path
      *     such as {@code $.inner.Fflonk.scheduler_proof.inputs[0]} or a CBOR byte offset
@@ -42,9 +43,11 @@ public final class ProofCbor {
         try {
             CborItem root = CborTree.decode(cbor.readAllBytes());
             Map.Entry<ProofCborSchema.Variant, CborItem> body = variant(root);
-            try (JsonGenerator g = JsonCursor.FACTORY.createGenerator(json)) {
+            java.io.ByteArrayOutputStream rendered = new java.io.ByteArrayOutputStream();
+            try (JsonGenerator g = JsonCursor.FACTORY.createGenerator(rendered)) {
                 body.getKey().body.render(body.getValue(), "$.inner." + body.getKey().name(), g);
             }
+            rendered.writeTo(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -216,4 +216,23 @@ class ProofCborRoundTripTest {
         assertThatThrownBy(() -> ProofCbor.toJson(otherVariant)).hasMessageContaining("$.inner: unknown variant");
         assertThatThrownBy(() -> ProofCbor.toJson(new byte[] {(byte) 0xa0})).hasMessageContaining("missing field inner");
     }
+
+    @Test
+    void aBlobRefusedPartWay_writesNothing() {
+        random = new Random(15);
+        ObjectNode body = body(fflonk());
+        ArrayNode evaluations = (ArrayNode) body.get("scheduler_proof").get("evaluations");
+        evaluations.add(limbs(FieldElement.FR_MODULUS));
+        byte[] cbor = ProofCbor.fromJson(bytes(body));
+        // make the last limb of the last evaluation u64::MAX (an Fr above the modulus); it sits late in the blob
+        JsonNode tree = PushCborTestSupport.cborTree(cbor);
+        ArrayNode last = (ArrayNode) tree.at("/inner/Fflonk/scheduler_proof/evaluations").get(evaluations.size() - 1);
+        last.set(3, new BigInteger("18446744073709551615"));
+        byte[] broken = PushCborTestSupport.canonical(tree);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> ProofCbor.writeJson(new java.io.ByteArrayInputStream(broken), out))
+                .hasMessageContaining("evaluations[" + (evaluations.size() - 1) + "]: Fr element not below");
+        assertThat(out.size()).isZero();
+    }
 }
