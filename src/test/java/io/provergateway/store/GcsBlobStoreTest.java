@@ -164,4 +164,35 @@ class GcsBlobStoreTest {
                 .hasMessageContaining("GOOGLE_APPLICATION_CREDENTIALS_JSON")
                 .hasMessageNotContaining("s3cr3t");
     }
+
+    @Test
+    void aResumableUploadFailingInItsLastChunk_leavesNoObject_andTheRetryStoresItWhole() throws Exception {
+        Path large = dir.resolve("large.bin");
+        BlobStoreContract.writeLarge(large, 20L * 1024 * 1024);
+        try (BlobStore store = keyFileStore(StoreTimeouts.DEFAULT)) {
+            gcs.passFirst(2); // the session start and the first 16 MiB chunk
+            gcs.failNext(Fault.JSON_503, 1);
+            store.put("witness_inputs", "witness_inputs_9.bin", large);
+        }
+        assertThat(gcs.faultsHit()).isEqualTo(1);
+        assertThat(sleeps).hasSize(1);
+        assertThat(gcs.object(BUCKET, "witness_inputs/witness_inputs_9.bin")).hasValueSatisfying(
+                bytes -> assertThat(bytes).hasSize(20 * 1024 * 1024));
+    }
+
+    @Test
+    void aResumableUploadThatGivesUp_leavesNoPartialObject() throws Exception {
+        Path large = dir.resolve("large.bin");
+        BlobStoreContract.writeLarge(large, 20L * 1024 * 1024);
+        Path key = gcs.auth().writeServiceAccountKey(dir.resolve("sa.json"));
+        try (BlobStore store = store(new ObjectStoreConfig(Mode.GCSWithCredentialFile, Optional.of(BUCKET),
+                Optional.of(key), Optional.empty(), 0, Optional.empty()), Map.of(), StoreTimeouts.DEFAULT)) {
+            gcs.passFirst(2);
+            gcs.failNext(Fault.JSON_503, 1);
+            assertThatThrownBy(() -> store.put("witness_inputs", "witness_inputs_9.bin", large))
+                    .isInstanceOf(BlobStoreException.class);
+        }
+        assertThat(gcs.object(BUCKET, "witness_inputs/witness_inputs_9.bin")).isEmpty();
+        assertThat(gcs.resumableChunks()).containsExactly(16L * 1024 * 1024);
+    }
 }

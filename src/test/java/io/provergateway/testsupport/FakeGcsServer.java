@@ -46,6 +46,7 @@ public final class FakeGcsServer implements AutoCloseable {
     private final Map<String, FakeGcsUploads.StoredObject> objects = new ConcurrentHashMap<>();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final AtomicInteger faultsHit = new AtomicInteger();
+    private final AtomicInteger passBeforeFaults = new AtomicInteger();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final FakeGcsUploads uploads;
 
@@ -85,6 +86,11 @@ public final class FakeGcsServer implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             faults.add(fault);
         }
+    }
+
+    /** Lets the next {@code requests} storage requests through before the queued faults start. */
+    public void passFirst(int requests) {
+        passBeforeFaults.set(requests);
     }
 
     public int faultsHit() {
@@ -157,7 +163,7 @@ public final class FakeGcsServer implements AutoCloseable {
 
     private void storage(HttpExchange exchange, String path) throws IOException {
         requests.add(exchange.getRequestMethod() + " " + path + "?" + exchange.getRequestURI().getRawQuery());
-        Fault fault = faults.poll();
+        Fault fault = passBeforeFaults.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? null : faults.poll();
         if (fault != null) {
             faultsHit.incrementAndGet();
             inject(exchange, fault);
