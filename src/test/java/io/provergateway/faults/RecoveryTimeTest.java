@@ -60,7 +60,8 @@ class RecoveryTimeTest {
                     dir.resolve("store"), dir.resolve("spool")).pollInterval(POLL);
             try (Gateway gateway = Gateway.start(config.build())) {
                 await().atMost(OUTAGE.plus(Duration.ofSeconds(15))).pollInterval(Duration.ofMillis(100))
-                        .until(() -> sent(database));
+                        .until(() -> sent(database) && requests.stream()
+                                .anyMatch(r -> r.path().equals("/proof_generation_data") && r.atMillis() >= recoveredAt));
             }
         }
         for (String path : List.of("/proof_generation_data", "/submit_proof/1")) {
