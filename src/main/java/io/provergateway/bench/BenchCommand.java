@@ -22,11 +22,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Scratch directory (default: a temp dir, removed at exit)")
     Path workDir;
 
+    @Option(names = "--only", split = ",", description = "Run only these benchmarks, by position (1 = codec, "
+            + "2 = ingest and zstd, 3 = drain, 4 = proof latency)")
+    List<Integer> only;
+
     /** The benchmarks, in table order. Each one gets its own sub-directory of the scratch directory. */
     static List<Function<Path, List<BenchRow>>> benchmarks() {
         List<Function<Path, List<BenchRow>>> all = new ArrayList<>();
         all.add(dir -> CodecBench.run(BenchData.batch(dir), dir));
         all.add(IngestBench::run);
+        all.add(DrainBench::run);
         all.add(ProofLatencyBench::run);
         return all;
     }
@@ -37,7 +42,11 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchRow> rows = new ArrayList<>();
         List<Function<Path, List<BenchRow>>> all = benchmarks();
         try {
+            System.out.println(BenchMachine.describe());
             for (int i = 0; i < all.size(); i++) {
+                if (only != null && !only.contains(i + 1)) {
+                    continue;
+                }
                 rows.addAll(all.get(i).apply(Files.createDirectories(dir.resolve("bench-" + i))));
             }
         } finally {
@@ -45,6 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
                 deleteTree(dir);
             }
         }
+        System.out.println("after: " + BenchMachine.load());
         System.out.print(BenchTable.render(rows));
         return 0;
     }

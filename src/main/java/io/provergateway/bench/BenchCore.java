@@ -39,6 +39,7 @@ final class BenchCore implements AutoCloseable {
     private final ConcurrentLinkedQueue<Body> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong wireBytes = new AtomicLong();
     private volatile long lastHandedOutNanos;
+    private volatile long firstHandedOutNanos;
     private volatile boolean sawZstdRequest;
 
     BenchCore() {
@@ -72,6 +73,10 @@ final class BenchCore implements AutoCloseable {
         return lastHandedOutNanos;
     }
 
+    long firstHandedOutNanos() {
+        return firstHandedOutNanos;
+    }
+
     boolean sawZstdRequest() {
         return sawZstdRequest;
     }
@@ -90,6 +95,9 @@ final class BenchCore implements AutoCloseable {
                 return;
             }
             lastHandedOutNanos = System.nanoTime();
+            if (firstHandedOutNanos == 0) {
+                firstHandedOutNanos = lastHandedOutNanos;
+            }
             boolean zstd = wantsZstd && body.hasZstd();
             if (zstd) {
                 exchange.getResponseHeaders().set("Content-Encoding", "zstd");
