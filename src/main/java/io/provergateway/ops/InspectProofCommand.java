@@ -1,9 +1,13 @@
 package io.provergateway.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.provergateway.config.ApiMode;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.db.JobStatistics;
+import io.provergateway.db.PostgresPushProverDatabase;
+import io.provergateway.db.PushProverDatabase.ProofVersion;
 import io.provergateway.metrics.GatewayMetrics;
+import io.provergateway.push.PolledProof;
 import io.provergateway.store.BlobNotFoundException;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
@@ -19,19 +23,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code inspect proof <n>}: the body the gateway sends to {@code /submit_proof/{n}} for the batch's
  * {@code proof_compression_jobs_fri} row: {@code "SkippedProofGeneration"} for {@code skipped}, the proof read from
  * {@code proofs_fri/l1_batch_proof_{n}_{v}.bin} for {@code successful} (and {@code sent_to_server}: what was sent).
+ * In the ProverCluster profile: the {@code /poll_generated_proofs} answer for {@code (n, --chain-id)}, rendered by the
+ * push server's own {@link PolledProof} (read-only: the row is not marked {@code sent_to_server}).
  */
 @Command(name = "proof", mixinStandardHelpOptions = true,
-        description = "Print the /submit_proof/{n} body the gateway would send for that row.")
+        description = "Print the /submit_proof/{n} body the gateway would send for that row"
+                + " (ProverCluster: the /poll_generated_proofs answer).")
 public final class InspectProofCommand extends OpsCommand {
 
     @Parameters(index = "0", paramLabel = "L1_BATCH_NUMBER")
     long l1BatchNumber;
+
+    @Option(names = "--chain-id", paramLabel = "C", defaultValue = "0",
+            description = "Chain id of the batch (ProverCluster profile only; default: ${DEFAULT-VALUE})")
+    long chainId;
 
     public InspectProofCommand() {
         this(System.getenv(), System.out, System.err);
@@ -48,6 +60,12 @@ public final class InspectProofCommand extends OpsCommand {
 
     @Override
     int run(GatewayConfig config) {
+        if (config.apiMode() == ApiMode.ProverCluster) {
+            return runProverCluster(config);
+        }
+        if (chainId != 0) {
+            return fail("--chain-id applies to the ProverCluster profile only");
+        }
         Optional<JobStatistics.CompressionRow> row;
         try (HikariDataSource dataSource = dataSource(config)) {
             row = new JobStatistics(dataSource).compressionRow(l1BatchNumber);
@@ -76,6 +94,27 @@ public final class InspectProofCommand extends OpsCommand {
             }
         }
         out.println(new String(ProofCodec.submitRequestJson(request), StandardCharsets.UTF_8));
+        return 0;
+    }
+
+    private int runProverCluster(GatewayConfig config) {
+        Optional<ProofVersion> version;
+        try (HikariDataSource dataSource = dataSource(config)) {
+            version = new PostgresPushProverDatabase(dataSource).servableProof(l1BatchNumber, chainId);
+        }
+        String batch = "batch " + l1BatchNumber + " chain_id " + chainId;
+        if (version.isEmpty()) {
+            return fail(batch + " has no successful or sent_to_server proof_compression_jobs_fri row;"
+                    + " /poll_generated_proofs answers null");
+        }
+        BlobStore store = BlobStores.create(config.objectStore(), GatewayMetrics.NOOP);
+        Optional<byte[]> body = PolledProof.render(store, l1BatchNumber, chainId, version.get());
+        if (body.isEmpty()) {
+            return fail(ObjectKeys.PROOFS_FRI + "/"
+                    + String.join(" and " + ObjectKeys.PROOFS_FRI + "/", PolledProof.keys(l1BatchNumber, chainId,
+                            version.get())) + " not found in the object store");
+        }
+        out.println(new String(body.get(), StandardCharsets.UTF_8));
         return 0;
     }
 

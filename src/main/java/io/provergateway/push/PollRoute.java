@@ -2,14 +2,7 @@ package io.provergateway.push;
 
 import io.provergateway.db.PushProverDatabase;
 import io.provergateway.db.PushProverDatabase.ProofVersion;
-import io.provergateway.store.BlobNotFoundException;
 import io.provergateway.store.BlobStore;
-import io.provergateway.store.ObjectKeys;
-import io.provergateway.wire.ProofCbor;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,7 +34,7 @@ final class PollRoute {
             LOG.debug("proof_not_ready batch={} chain_id={}", id.batchNumber(), id.chainId());
             return NULL;
         }
-        Optional<byte[]> body = render(id, version.get());
+        Optional<byte[]> body = PolledProof.render(store, id.batchNumber(), id.chainId(), version.get());
         if (body.isEmpty()) {
             LOG.debug("proof_blob_missing batch={} chain_id={}", id.batchNumber(), id.chainId());
             return NULL;
@@ -55,31 +48,5 @@ final class PollRoute {
         LOG.info("proof_served batch={} chain_id={} protocol=0.{}.{} bytes={}", id.batchNumber(), id.chainId(),
                 version.get().minor(), version.get().patch(), body.get().length);
         return body.get();
-    }
-
-    /** The chain-suffixed key first, the chain-less one only when that is missing (upstream's fallback key). */
-    private Optional<byte[]> render(BatchId id, ProofVersion version) {
-        String prefix = "l1_batch_proof_" + id.batchNumber();
-        String withChain = prefix + "_" + id.chainId() + "_" + version.keySuffix() + ".cbor";
-        String chainless = prefix + "_" + version.keySuffix() + ".cbor";
-        for (String key : new String[] {withChain, chainless}) {
-            try (InputStream cbor = store.open(ObjectKeys.PROOFS_FRI, key)) {
-                return Optional.of(response(id, cbor));
-            } catch (BlobNotFoundException e) {
-                // try the next key
-            } catch (IOException e) {
-                throw new UncheckedIOException("reading proof " + key, e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** {@code {"l1_batch_id":{…},"proof":X}}, compact and in field order, as serde_json writes it. */
-    private static byte[] response(BatchId id, InputStream cbor) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        out.write(("{\"l1_batch_id\":" + id.toJson() + ",\"proof\":").getBytes(StandardCharsets.US_ASCII));
-        ProofCbor.writeJson(cbor, out);
-        out.write('}');
-        return out.toByteArray();
     }
 }
