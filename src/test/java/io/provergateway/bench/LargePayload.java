@@ -25,10 +25,33 @@ public final class LargePayload {
         ProofGenerationDataJson.writeResponse(Optional.of(new WitnessDataGenerator(7, CommitmentMode.ROLLUP)
                 .generate(l1BatchNumber)), small);
         String text = small.toString(StandardCharsets.UTF_8);
+        if (Boolean.getBoolean(VM_RUN_DATA_LAST)) {
+            text = vmRunDataLast(text);
+        }
         int cut = text.indexOf(LIST_START) + LIST_START.length();
         prefix = text.substring(0, cut).getBytes(StandardCharsets.UTF_8);
         suffix = text.substring(cut).getBytes(StandardCharsets.UTF_8);
         entry = (entryJson(new SplittableRandom(l1BatchNumber)) + ",").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * System property: when true, {@code vm_run_data} comes last in {@code witness_input_data}, so the transcoder must
+     * hold (spill) the whole {@code merkle_paths} until it has written {@code vm_run_data} before it.
+     */
+    public static final String VM_RUN_DATA_LAST = "large.payload.vmRunDataLast";
+
+    private static String vmRunDataLast(String json) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json);
+            com.fasterxml.jackson.databind.node.ObjectNode witness =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) root.get("Success").get("witness_input_data");
+            witness.set("vm_run_data", witness.remove("vm_run_data"));
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Bytes of one spliced entry, to size a payload. */
