@@ -6,12 +6,16 @@ import java.io.InputStream;
 
 /**
  * A request body that counts what was read and fails the read that passes {@code limit} bytes; {@link #exceeded()}
- * tells afterwards whether that is why a parser failed, however the parser wrapped the I/O error.
+ * tells afterwards whether that is why a parser failed, however the parser wrapped the I/O error. It also tells a
+ * watchdog since when a read has been blocked ({@link #blockedSince()}); {@link #silenced()} says the watchdog cut it.
  */
 final class CountingBody extends FilterInputStream {
     private final long limit;
     private long count;
     private boolean exceeded;
+    /** {@link System#nanoTime()} when the read in progress began; {@code 0} when no read is in progress. */
+    private volatile long blockedSince;
+    private volatile boolean silenced;
 
     CountingBody(InputStream in, long limit) {
         super(in);
@@ -20,7 +24,13 @@ final class CountingBody extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b;
+        blockedSince = System.nanoTime() | 1;
+        try {
+            b = super.read();
+        } finally {
+            blockedSince = 0;
+        }
         if (b >= 0) {
             add(1);
         }
@@ -29,7 +39,13 @@ final class CountingBody extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
+        int n;
+        blockedSince = System.nanoTime() | 1;
+        try {
+            n = super.read(buffer, offset, length);
+        } finally {
+            blockedSince = 0;
+        }
         if (n > 0) {
             add(n);
         }
@@ -53,6 +69,20 @@ final class CountingBody extends FilterInputStream {
 
     boolean exceeded() {
         return exceeded;
+    }
+
+    /** When the read in progress began ({@link System#nanoTime()}), or {@code 0} when none is in progress. */
+    long blockedSince() {
+        return blockedSince;
+    }
+
+    void markSilenced() {
+        silenced = true;
+    }
+
+    /** Whether the silence watchdog aborted this body. */
+    boolean silenced() {
+        return silenced;
     }
 
     private void add(long n) throws IOException {

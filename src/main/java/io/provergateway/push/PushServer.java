@@ -10,8 +10,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The ProverCluster profile's transport: an HTTP/1.1 server with upstream's two routes (push-mode spec §2.2). Any
  * other path is 404 and any other method on them 405 (as axum's defaults); bodies are never buffered whole.
- * {@link #close()} stops accepting and lets requests in flight finish within the grace period.
+ * {@link #close()} stops accepting and lets requests in flight finish within the grace period. A body read that
+ * stays blocked longer than the silence limit (no bytes at all; a slow but steady body is never cut) is aborted by a
+ * watchdog closing the exchange, which unblocks the read: nothing is stored, the route counts a 408.
  */
 public final class PushServer implements AutoCloseable {
     /** A poll body is {@code {"l1_batch_id":{…}}}; anything this large is not one. */
@@ -44,13 +50,18 @@ public final class PushServer implements AutoCloseable {
     private final PollRoute poll;
     private final GatewayMetrics metrics;
     private final Duration grace;
+    private final Duration silenceLimit;
+    private final Map<CountingBody, HttpExchange> reading = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
     private int port;
     private HttpServer server;
     private ExecutorService executor;
+    private ScheduledExecutorService watchdog;
 
-    PushServer(PushServerConfig config, SubmitRoute submit, PollRoute poll, GatewayMetrics metrics, Duration grace) {
+    PushServer(PushServerConfig config, SubmitRoute submit, PollRoute poll, GatewayMetrics metrics, Duration grace,
+            Duration silenceLimit) {
+        this.silenceLimit = silenceLimit;
         this.config = config;
         this.submit = submit;
         this.poll = poll;
@@ -76,9 +87,34 @@ public final class PushServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+        startWatchdog();
         port = server.getAddress().getPort();
-        LOG.info("push server started address={} max_request_bytes={}", server.getAddress(), config.maxRequestBytes());
+        LOG.info("push server started address={} max_request_bytes={} silence_limit_s={}", server.getAddress(),
+                config.maxRequestBytes(), silenceLimit.toSeconds());
         return this;
+    }
+
+    private void startWatchdog() {
+        watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "push-server-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tick = Math.max(10, Math.min(1000, silenceLimit.toMillis() / 4));
+        watchdog.scheduleWithFixedDelay(this::cutSilentBodies, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the exchange of every body whose read has been blocked for longer than the silence limit. */
+    private void cutSilentBodies() {
+        long now = System.nanoTime();
+        reading.forEach((body, exchange) -> {
+            long since = body.blockedSince();
+            if (since != 0 && now - since > silenceLimit.toNanos()) {
+                body.markSilenced();
+                reading.remove(body);
+                exchange.close(); // before the response headers this closes the connection, failing the read
+            }
+        });
     }
 
     /** The bound port (useful with port 0). */
@@ -107,16 +143,30 @@ public final class PushServer implements AutoCloseable {
         long limit = PollRoute.PATH.equals(path) ? MAX_POLL_BYTES : config.maxRequestBytes();
         CountingBody body = new CountingBody(exchange.getRequestBody(), limit);
         Reply reply;
+        reading.put(body, exchange);
         try {
             reply = dispatch(exchange, path, body);
         } catch (RequestRejected rejected) {
-            reply = Reply.text(rejected.status(), rejected.getMessage());
+            reply = body.silenced() ? silent(route, body) : Reply.text(rejected.status(), rejected.getMessage());
         } catch (RuntimeException e) {
-            LOG.error("push_request_failed route={} error={}", route, e.toString());
-            reply = Reply.text(500, "internal error: " + e.getMessage());
+            if (body.silenced()) {
+                reply = silent(route, body);
+            } else {
+                LOG.error("push_request_failed route={} error={}", route, e.toString());
+                reply = Reply.text(500, "internal error: " + e.getMessage());
+            }
+        } finally {
+            reading.remove(body);
         }
         long sent = send(exchange, reply);
         metrics.serverRequest(route, reply.status(), body.count(), sent, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Reply silent(String route, CountingBody body) {
+        RequestRejected rejected = RequestRejected.silent(silenceLimit);
+        LOG.warn("push_request_silent route={} body_bytes={} error={}; connection closed, nothing stored", route,
+                body.count(), rejected.getMessage());
+        return Reply.text(rejected.status(), rejected.getMessage());
     }
 
     private Reply dispatch(HttpExchange exchange, String path, CountingBody body) {
@@ -200,6 +250,7 @@ public final class PushServer implements AutoCloseable {
                     grace.toSeconds());
         }
         running.stop(0);
+        watchdog.shutdownNow();
         executor.shutdownNow();
         LOG.info("push server stopped");
     }

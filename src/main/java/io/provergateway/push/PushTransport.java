@@ -38,7 +38,7 @@ public final class PushTransport {
         PollRoute poll = new PollRoute(store, database);
         return new PushServer(config.pushServer().orElseThrow(() -> new IllegalArgumentException(
                 "the ProverCluster profile needs prover_gateway.port")), submit, poll, metrics,
-                config.recovery().shutdownGrace()).start();
+                config.recovery().shutdownGrace(), config.api().requestTimeout()).start();
     }
 
     /**

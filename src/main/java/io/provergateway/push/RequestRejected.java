@@ -34,4 +34,10 @@ final class RequestRejected extends RuntimeException {
         return new RequestRejected(413, "request body exceeds the limit of " + limit
                 + " bytes (FRI_PROVER_GATEWAY_MAX_REQUEST_BYTES)");
     }
+
+    /** 408 (ours): the client sent no body bytes for the silence limit; the connection was closed. */
+    static RequestRejected silent(java.time.Duration limit) {
+        return new RequestRejected(408, "no request body bytes for " + limit.toSeconds()
+                + " s (FRI_PROVER_GATEWAY_REQUEST_TIMEOUT_SECS)");
+    }
 }

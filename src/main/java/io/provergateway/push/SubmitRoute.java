@@ -69,6 +69,9 @@ final class SubmitRoute {
         try {
             return PushRequestTranscoder.transcode(body, cbor, workDir);
         } catch (MalformedPayloadException e) {
+            if (body.silenced()) {
+                throw new UncheckedIOException("the request body went silent", new java.io.IOException(e));
+            }
             if (body.exceeded()) {
                 throw tooLarge(body);
             }

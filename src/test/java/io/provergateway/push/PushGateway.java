@@ -52,8 +52,21 @@ final class PushGateway implements AutoCloseable {
         return new PushGateway(database, store, Gateway.start(config(dir, database, store, maxRequestBytes)));
     }
 
+    /** With {@code requestTimeout} (FRI_PROVER_GATEWAY_REQUEST_TIMEOUT_SECS) as the request body silence limit. */
+    static PushGateway start(Path dir, long maxRequestBytes, Duration requestTimeout) {
+        TestDatabase database = ChainIdSchema.freshDatabase();
+        Path store = dir.resolve("store");
+        return new PushGateway(database, store,
+                Gateway.start(config(dir, database, store, maxRequestBytes, requestTimeout)));
+    }
+
     static GatewayConfig config(Path dir, TestDatabase database, Path store, long maxRequestBytes) {
-        ApiConfig api = new ApiConfig("http://127.0.0.1:3320", Duration.ofSeconds(5), Duration.ofSeconds(30), 1L << 20,
+        return config(dir, database, store, maxRequestBytes, Duration.ofSeconds(30));
+    }
+
+    static GatewayConfig config(Path dir, TestDatabase database, Path store, long maxRequestBytes,
+            Duration requestTimeout) {
+        ApiConfig api = new ApiConfig("http://127.0.0.1:3320", Duration.ofSeconds(5), requestTimeout, 1L << 20,
                 Optional.empty(), Optional.empty());
         MetricsConfig metrics = new MetricsConfig("127.0.0.1", 0, Optional.empty(), Optional.empty());
         ObjectStoreConfig objectStore = new ObjectStoreConfig(ObjectStoreConfig.Mode.FileBacked, Optional.empty(),
@@ -61,6 +74,10 @@ final class PushGateway implements AutoCloseable {
         return new GatewayConfig(api, Duration.ofSeconds(1), metrics, objectStore, database.databaseConfig(4),
                 dir.resolve("spool"), GatewayConfig.LogFormat.PLAIN)
                 .withPushServer(new PushServerConfig("127.0.0.1", 0, maxRequestBytes));
+    }
+
+    int port() {
+        return gateway.pushPort();
     }
 
     DataSource db() {
