@@ -2,7 +2,6 @@ package io.provergateway.store;
 
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import com.google.cloud.ServiceOptions;
-import com.google.cloud.http.HttpTransportOptions;
 import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import io.provergateway.config.ConfigException;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the GCS client: the HTTP/JSON transport (never gRPC), {@code STORAGE_EMULATOR_HOST} as the host when set
  * (the Java client does not read it itself), no client retries (a plain {@code create} would not be retried at all,
- * and the rest would break upstream's schedule; {@link RetryingBlobStore} retries), and socket timeouts as the
- * per-attempt stall limit.
+ * and the rest would break upstream's schedule; {@link RetryingBlobStore} retries), and the per-attempt stall limit
+ * as the read timeout and, for request bodies (which have no write timeout), through {@link GcsUploadWatchdog}.
  */
 final class GcsClients {
     static final String PUBLIC_HOST = "https://storage.googleapis.com";
@@ -37,10 +36,8 @@ final class GcsClients {
                 .setProjectId(project)
                 .setCredentials(credentials.credentials())
                 .setRetrySettings(ServiceOptions.getNoRetrySettings())
-                .setTransportOptions(HttpTransportOptions.newBuilder()
-                        .setConnectTimeout(Math.toIntExact(timeouts.connect().toMillis()))
-                        .setReadTimeout(Math.toIntExact(timeouts.stall().toMillis()))
-                        .build())
+                .setTransportOptions(new GcsUploadWatchdog(timeouts.stall()).transportOptions(
+                        Math.toIntExact(timeouts.connect().toMillis()), Math.toIntExact(timeouts.stall().toMillis())))
                 .build()
                 .getService();
     }

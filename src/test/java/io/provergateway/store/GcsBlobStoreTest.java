@@ -2,6 +2,7 @@ package io.provergateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.provergateway.config.ConfigException;
 import io.provergateway.config.ObjectStoreConfig;
@@ -111,6 +112,42 @@ class GcsBlobStoreTest {
             assertThat(read(store)).isEqualTo("witness bytes");
         }
         assertThat(sleeps).hasSize(1);
+    }
+
+    @Test
+    void anUploadTheServerStopsReading_isAbortedAfterTheStallLimit_andRetried() throws Exception {
+        Path large = dir.resolve("large.bin");
+        BlobStoreContract.writeLarge(large, 20L * 1024 * 1024);
+        try (BlobStore store = keyFileStore(new StoreTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)))) {
+            gcs.passFirst(1); // the session start; the server then stops reading the first 16 MiB chunk
+            gcs.failNext(Fault.STALL_UPLOAD, 1);
+            // the fake holds the stalled socket for 60 s: only the stall limit can end this attempt in time
+            assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> store.put("witness_inputs", "witness_inputs_9.bin", large));
+        }
+        assertThat(gcs.faultsHit()).isEqualTo(1);
+        assertThat(sleeps).hasSize(1);
+        byte[] expected = Files.readAllBytes(large);
+        assertThat(gcs.object(BUCKET, "witness_inputs/witness_inputs_9.bin")).hasValueSatisfying(
+                bytes -> assertThat(bytes).isEqualTo(expected));
+    }
+
+    @Test
+    void anUploadTheServerStopsReading_failsRetriably_whenNoRetryIsLeft() throws Exception {
+        Path large = dir.resolve("large.bin");
+        BlobStoreContract.writeLarge(large, 20L * 1024 * 1024);
+        Path key = gcs.auth().writeServiceAccountKey(dir.resolve("sa.json"));
+        try (BlobStore store = store(new ObjectStoreConfig(Mode.GCSWithCredentialFile, Optional.of(BUCKET),
+                Optional.of(key), Optional.empty(), 0, Optional.empty()), Map.of(),
+                new StoreTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1)))) {
+            gcs.passFirst(1);
+            gcs.failNext(Fault.STALL_UPLOAD, 1);
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(
+                    () -> store.put("witness_inputs", "witness_inputs_9.bin", large))
+                    .isInstanceOfSatisfying(BlobStoreException.class, e -> assertThat(e.retriable()).isTrue())
+                    .hasMessageContaining("stall"));
+        }
+        assertThat(gcs.object(BUCKET, "witness_inputs/witness_inputs_9.bin")).isEmpty();
     }
 
     @Test

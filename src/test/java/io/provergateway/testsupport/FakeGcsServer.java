@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JWT-bearer) and the metadata server ({@link FakeGcsAuth}). Objects live in memory.
  */
 public final class FakeGcsServer implements AutoCloseable {
-    /** Faults answered instead of the next storage requests. */
-    public enum Fault { JSON_503, PLAIN_503, JSON_429, JSON_408, JSON_403, STALL }
+    /**
+     * Faults answered instead of the next storage requests. {@code STALL} reads the request and never answers;
+     * {@code STALL_UPLOAD} stops reading the request body (the client's socket write blocks once the buffers fill).
+     */
+    public enum Fault { JSON_503, PLAIN_503, JSON_429, JSON_408, JSON_403, STALL, STALL_UPLOAD }
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -184,7 +187,9 @@ public final class FakeGcsServer implements AutoCloseable {
     }
 
     private void inject(HttpExchange exchange, Fault fault) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        if (fault != Fault.STALL_UPLOAD) {
+            exchange.getRequestBody().readAllBytes();
+        }
         switch (fault) {
             case JSON_503 -> error(exchange, 503, "Backend Error (injected)");
             case JSON_429 -> error(exchange, 429, "The rate of change requests exceeds the rate limit (injected)");
@@ -192,9 +197,9 @@ public final class FakeGcsServer implements AutoCloseable {
             case JSON_403 -> error(exchange, 403, "Access denied (injected)");
             case PLAIN_503 -> send(exchange, 503, "text/html", "<html>Service Unavailable</html>"
                     .getBytes(StandardCharsets.UTF_8));
-            case STALL -> {
+            case STALL, STALL_UPLOAD -> {
                 try {
-                    Thread.sleep(30_000);
+                    Thread.sleep(60_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
