@@ -77,7 +77,19 @@ public class TranscoderBenchmark {
         return new ProofGenerationDataTranscoder().transcode(new ByteArrayInputStream(json), out);
     }
 
-    /** Baseline: Jackson alone walking the same tokens (reading every integer), no validation or output. */
+    /** Issue 10's baseline: a bare Jackson streaming scan, {@code nextToken()} over every token, nothing else. */
+    @Benchmark
+    public long jacksonNextTokenOnly() throws IOException {
+        long tokens = 0;
+        try (JsonParser parser = new JsonFactory().createParser(new ByteArrayInputStream(json))) {
+            while (parser.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    /** Jackson alone walking the same tokens (reading every integer), no validation or output. */
     @Benchmark
     public long jacksonTokensOnly() throws IOException {
         long sum = 0;
