@@ -7,9 +7,12 @@ import io.provergateway.store.BlobNotFoundException;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.BlobStores;
 import io.provergateway.store.ObjectKeys;
+import io.provergateway.wire.CborJsonStreamer;
 import io.provergateway.wire.MalformedPayloadException;
 import io.provergateway.wire.WitnessJsonStreamer;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,8 +27,8 @@ import picocli.CommandLine.Parameters;
  * {@code inspect witness <n>}: {@code witness_inputs/witness_inputs_{n}.bin} as the compact JSON serde_json writes for
  * {@code WitnessInputData} (the {@code witness_input_data} value the core served), then a newline. Streams: the blob
  * is read twice (first to find its layout, current or legacy, then to print) and never held in memory. In the
- * ProverCluster profile the blob is {@code witness_inputs/witness_inputs_{n}_{chain_id}.cbor}; rendering that CBOR is
- * not supported yet, so the command names the key and exits 1 (also when the blob is missing, saying so).
+ * ProverCluster profile the blob is {@code witness_inputs/witness_inputs_{n}_{chain_id}.cbor} (ciborium CBOR), streamed
+ * to the same JSON by {@link CborJsonStreamer} in one pass.
  */
 @Command(name = "witness", mixinStandardHelpOptions = true,
         description = "Print witness_inputs/witness_inputs_{n}.bin as serde_json would (streaming).")
@@ -75,12 +78,18 @@ public final class InspectWitnessCommand extends OpsCommand {
         }
     }
 
-    /** Names the profile's key: missing, or present but not renderable yet. */
+    /** The profile's CBOR blob, streamed to JSON in one pass. */
     private int proverCluster(BlobStore store) {
         String key = "witness_inputs_" + l1BatchNumber + "_" + chainId + ".cbor";
         String path = ObjectKeys.WITNESS_INPUTS + "/" + key;
         try (InputStream in = store.open(ObjectKeys.WITNESS_INPUTS, key)) {
-            return fail(path + " exists, but printing CBOR witness inputs is not supported in ProverCluster yet");
+            OutputStream json = new BufferedOutputStream(out, 1 << 16);
+            CborJsonStreamer.writeJson(new BufferedInputStream(in, 1 << 16), json);
+            json.write('\n');
+            json.flush();
+            return 0;
+        } catch (MalformedPayloadException | EOFException e) {
+            return fail(path + " is not a CBOR WitnessInputData: " + e.getMessage());
         } catch (BlobNotFoundException e) {
             return fail(path + " not found in the object store");
         } catch (IOException e) {

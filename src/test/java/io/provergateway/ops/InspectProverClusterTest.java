@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.provergateway.Gateway;
 import io.provergateway.config.PushServerConfig;
+import io.provergateway.devnet.CommitmentMode;
 import io.provergateway.devnet.PushProofs;
+import io.provergateway.devnet.PushRequestJson;
+import io.provergateway.devnet.WitnessDataGenerator;
 import io.provergateway.testsupport.ChainIdSchema;
 import io.provergateway.testsupport.TestDatabase;
+import io.provergateway.wire.ProofGenerationData;
 import io.provergateway.wire.ProtocolVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +51,7 @@ class InspectProverClusterTest {
     static void start() {
         database = ChainIdSchema.freshDatabase();
         gateway = Gateway.start(OpsConfig.of("http://127.0.0.1:9", database.databaseConfig(2), dir,
-                Duration.ofSeconds(30)).withPushServer(new PushServerConfig("127.0.0.1", 0, 1L << 20)));
+                Duration.ofSeconds(30)).withPushServer(new PushServerConfig("127.0.0.1", 0, 64L << 20)));
     }
 
     @AfterAll
@@ -88,12 +93,15 @@ class InspectProverClusterTest {
     }
 
     private static String poll(long chain, long batch) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.pushPort()
-                + "/poll_generated_proofs")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"l1_batch_id\":{\"chain_id\":" + chain
-                        + ",\"batch_number\":" + batch + "}}")).build();
+        return post("/poll_generated_proofs", "{\"l1_batch_id\":{\"chain_id\":" + chain + ",\"batch_number\":"
+                + batch + "}}").body();
+    }
+
+    private static HttpResponse<String> post(String path, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.pushPort() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -148,14 +156,34 @@ class InspectProverClusterTest {
     }
 
     @Test
-    void inspectWitness_namesTheChainIdKey_missingOrNotSupportedYet() throws IOException {
-        blob("witness_inputs", "witness_inputs_9_270.cbor", new byte[] {(byte) 0xa0});
+    void inspectWitness_printsExactlyTheWitnessInputDataJsonThatWasPushed() {
+        for (CommitmentMode mode : CommitmentMode.values()) {
+            long batch = 20 + mode.ordinal();
+            ProofGenerationData data = new WitnessDataGenerator(13, mode).generate(batch);
+            HttpResponse<String> pushed = post("/submit_request_for_proofs",
+                    new String(PushRequestJson.write(data, 270, Instant.parse("2026-06-30T08:15:02Z")),
+                            StandardCharsets.UTF_8));
+            assertThat(pushed.body()).isEqualTo("null");
+            stdout.reset();
+
+            assertThat(run(false, "--chain-id", "270", Long.toString(batch))).as(stderr()).isZero();
+            assertThat(stdout()).isEqualTo(OpsCommandsTest.servedWitnessJson(data) + "\n");
+        }
+    }
+
+    @Test
+    void inspectWitness_namesTheChainIdKey_whenMissingOrNotCbor() throws IOException {
+        blob("witness_inputs", "witness_inputs_9_270.cbor", new byte[] {(byte) 0xa1, 0x61, 'a', (byte) 0xf9, 0, 0});
 
         assertThat(run(false, "--chain-id", "270", "10")).isEqualTo(1);
         assertThat(stderr()).contains("witness_inputs/witness_inputs_10_270.cbor not found in the object store");
         assertThat(run(false, "--chain-id", "270", "9")).isEqualTo(1);
-        assertThat(stderr()).contains("witness_inputs/witness_inputs_9_270.cbor exists,")
-                .contains("not supported in ProverCluster yet").doesNotContain("decode");
-        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).contains("witness_inputs/witness_inputs_9_270.cbor is not a CBOR WitnessInputData");
+        blob("witness_inputs", "witness_inputs_11_270.cbor", new byte[] {(byte) 0x82, 0x01});
+        assertThat(run(false, "--chain-id", "270", "11")).isEqualTo(1);
+        assertThat(stderr()).contains("witness_inputs/witness_inputs_11_270.cbor is not a CBOR WitnessInputData: CBOR"
+                + " ends early at byte 2");
+        assertThat(run(false, "9")).isEqualTo(1);
+        assertThat(stderr()).contains("witness_inputs/witness_inputs_9_0.cbor not found");
     }
 }
