@@ -48,20 +48,10 @@ public final class PostgresProverDatabase implements ProverDatabase {
     public boolean saveWitnessInputs(long l1BatchNumber, String blobKey, ProtocolVersion version,
             Bytes32 snarkWrapperVkHash) {
         String operation = "save witness inputs of batch " + l1BatchNumber + " (protocol " + version + ")";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insertProtocolVersion(connection, version, snarkWrapperVkHash);
-                boolean inserted = insertWitnessInputs(connection, l1BatchNumber, blobKey, version);
-                connection.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                Transactions.rollbackQuietly(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqlFailures.classify(operation, e);
-        }
+        return Transactions.inTransaction(dataSource, operation, connection -> {
+            insertProtocolVersion(connection, version, snarkWrapperVkHash);
+            return insertWitnessInputs(connection, l1BatchNumber, blobKey, version);
+        });
     }
 
     private static void insertProtocolVersion(Connection connection, ProtocolVersion version, Bytes32 vkHash)

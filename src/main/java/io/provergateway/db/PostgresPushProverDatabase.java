@@ -46,20 +46,10 @@ public final class PostgresPushProverDatabase implements PushProverDatabase {
     public boolean saveWitnessInputs(PushedRows rows) {
         String operation = "save witness inputs of batch " + rows.l1BatchNumber() + " chain " + rows.chainId()
                 + " (protocol 0." + rows.protocolMinor() + "." + rows.protocolPatch() + ")";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                insertProtocolVersion(connection, rows);
-                boolean inserted = insertWitnessInputs(connection, rows);
-                connection.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                Transactions.rollbackQuietly(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw SqlFailures.classify(operation, e);
-        }
+        return Transactions.inTransaction(dataSource, operation, connection -> {
+            insertProtocolVersion(connection, rows);
+            return insertWitnessInputs(connection, rows);
+        });
     }
 
     private static void insertProtocolVersion(Connection connection, PushedRows rows) throws SQLException {

@@ -31,26 +31,18 @@ public final class SchemaInstaller {
     /** Installs {@code dialect}'s tables; fails as {@link #install(DataSource)} does. */
     public static void install(DataSource dataSource, SchemaDialect dialect) {
         String ddl = readResource(dialect.ddlResource());
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<String> existing = existingTables(connection);
-                if (!existing.isEmpty()) {
-                    throw new DatabaseException("cannot install the prover schema: table(s) " + String.join(", ", existing)
-                            + " already exist; the installer only creates the schema in a database without them",
-                            false, null);
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(ddl);
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                Transactions.rollbackQuietly(connection, e);
-                throw e;
+        Transactions.inTransaction(dataSource, "install the prover schema", connection -> {
+            List<String> existing = existingTables(connection);
+            if (!existing.isEmpty()) {
+                throw new DatabaseException("cannot install the prover schema: table(s) " + String.join(", ", existing)
+                        + " already exist; the installer only creates the schema in a database without them",
+                        false, null);
             }
-        } catch (SQLException e) {
-            throw SqlFailures.classify("install the prover schema", e);
-        }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(ddl);
+            }
+            return null;
+        });
     }
 
     private static List<String> existingTables(Connection connection) throws SQLException {
