@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
     static final int CONFIG_ERROR = 2;
     static final int STARTUP_FAILURE = 1;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @Option(names = "--config-path", description = "Upstream general YAML (e.g. general.yaml); default: environment")
@@ -46,7 +47,20 @@ public final class Main implements Callable<Integer> {
     Path secretsPath;
 
     public static void main(String[] args) {
+        noNagleInHttpServers();
         System.exit(run(args));
+    }
+
+    /**
+     * The JDK's {@code HttpServer} (push server, metrics listener, simulators) writes a response's headers and body in
+     * separate packets and leaves Nagle's algorithm on unless told: every small answer (the push route's {@code null},
+     * a simulator's reply) then waits for the peer's delayed ACK, about 40 ms on Linux. Read once, when the first
+     * server of this JVM is created; an explicit {@code -Dsun.net.httpserver.nodelay=false} still wins.
+     */
+    public static void noNagleInHttpServers() {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
     }
 
     static int run(String... args) {

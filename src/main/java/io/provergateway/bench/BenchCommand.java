@@ -1,5 +1,6 @@
 package io.provergateway.bench;
 
+import io.provergateway.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure ingest, codec, drain, zstd and proof latency beside their baselines; print one table.")
 public final class BenchCommand implements Callable<Integer> {
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     @Option(names = "--work-dir", description = "Scratch directory (default: a temp dir, removed at exit)")
     Path workDir;
@@ -37,21 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
         return all;
     }
 
-    /**
-     * The JDK server behind the core simulators writes a response's headers and body in separate packets and, unless
-     * told, leaves Nagle's algorithm on: every small body then waits for the client's delayed ACK (~40 ms on Linux),
-     * which capped the drain at ~25 batches/s for any gateway. The real core sends small responses at once. Must be
-     * set before the first {@code HttpServer} of this JVM is created.
-     */
-    static void noNagleInSimulators() {
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
-        noNagleInSimulators();
+        Main.noNagleInHttpServers(); // the simulators' small replies must not wait for delayed ACKs
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("prover-gateway-bench");
         List<BenchRow> rows = new ArrayList<>();
         List<Function<Path, List<BenchRow>>> all = benchmarks();
