@@ -1,19 +1,13 @@
 package io.provergateway.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,8 +28,7 @@ final class BenchCore implements AutoCloseable {
 
     private static final byte[] NOTHING = "{\"Success\":null}".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final LoopbackServer server;
     private final ConcurrentLinkedQueue<Body> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong wireBytes = new AtomicLong();
     private volatile long lastHandedOutNanos;
@@ -43,18 +36,11 @@ final class BenchCore implements AutoCloseable {
     private volatile boolean sawZstdRequest;
 
     BenchCore() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        server = new LoopbackServer(this::serve);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     void offer(Body body) {
@@ -161,7 +147,6 @@ final class BenchCore implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

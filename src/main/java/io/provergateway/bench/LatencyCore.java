@@ -1,16 +1,10 @@
 package io.provergateway.bench;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A core with nothing to hand out ({@code {"Success":null}}) that acknowledges every proof ({@code "Success"}) and
@@ -21,23 +15,15 @@ final class LatencyCore implements AutoCloseable {
     private static final byte[] ACK = "\"Success\"".getBytes(StandardCharsets.UTF_8);
     private static final String SUBMIT = "/submit_proof/";
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final LoopbackServer server;
     private final Map<Long, Long> submittedAtNanos = new ConcurrentHashMap<>();
 
     LatencyCore() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        server = new LoopbackServer(this::serve);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.url();
     }
 
     /** When the submission of {@code batch} arrived ({@link System#nanoTime}), or null. */
@@ -63,7 +49,6 @@ final class LatencyCore implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }
