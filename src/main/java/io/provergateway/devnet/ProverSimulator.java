@@ -21,8 +21,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +71,9 @@ public final class ProverSimulator implements AutoCloseable {
     private final BlobStore store;
     private final Settings settings;
     private final ProofGenerator proofs;
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final SimulatorLoop loop = new SimulatorLoop("prover-sim", log);
     private final Set<Long> proven = Collections.synchronizedSet(new TreeSet<>());
     private final Map<Long, String> failed = Collections.synchronizedMap(new TreeMap<>());
-    private Thread worker;
 
     public ProverSimulator(DataSource proverDb, BlobStore store, Settings settings) {
         this.jobs = new ProverJobsPostgres(proverDb);
@@ -87,9 +84,7 @@ public final class ProverSimulator implements AutoCloseable {
 
     /** Runs {@link #runOnce()} on a background thread until {@link #close()}. */
     public synchronized ProverSimulator start() {
-        worker = new Thread(this::loop, "prover-sim");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start(this::runOnce, settings.pollInterval());
         log.info("prover-sim started delay={} skipShare={}", settings.delay(), settings.skipShare());
         return this;
     }
@@ -109,7 +104,7 @@ public final class ProverSimulator implements AutoCloseable {
             settings.events().failed(n, problem.get());
             return true;
         }
-        if (!await(settings.delay())) {
+        if (loop.pauseUnlessStopped(settings.delay())) {
             return true;
         }
         finish(job.get());
@@ -127,19 +122,6 @@ public final class ProverSimulator implements AutoCloseable {
     public Map<Long, String> failedBatches() {
         synchronized (failed) {
             return Map.copyOf(failed);
-        }
-    }
-
-    private void loop() {
-        while (stop.getCount() > 0) {
-            try {
-                if (!runOnce()) {
-                    await(settings.pollInterval());
-                }
-            } catch (RuntimeException e) {
-                log.warn("prover-sim iteration failed error={}", e.toString());
-                await(settings.pollInterval());
-            }
         }
     }
 
@@ -190,30 +172,9 @@ public final class ProverSimulator implements AutoCloseable {
         }
     }
 
-    /** Waits through the stop signal; false if stopped. */
-    private boolean await(Duration duration) {
-        try {
-            return !stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     @Override
     public void close() {
-        stop.countDown();
-        Thread thread;
-        synchronized (this) {
-            thread = worker;
-        }
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
         log.info("prover-sim stopped");
     }
 }

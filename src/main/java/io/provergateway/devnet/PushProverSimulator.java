@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +33,7 @@ public final class PushProverSimulator implements AutoCloseable {
     private final PushProofs proofs;
     private final Duration delay;
     private final BatchEvents events;
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private Thread worker;
+    private final SimulatorLoop loop = new SimulatorLoop("push-prover-sim", log);
 
     public PushProverSimulator(DataSource proverDb, BlobStore store, long seed, Duration delay, BatchEvents events) {
         this.jobs = new PushProverJobs(proverDb);
@@ -47,9 +44,7 @@ public final class PushProverSimulator implements AutoCloseable {
     }
 
     public synchronized PushProverSimulator start() {
-        worker = new Thread(this::loop, "push-prover-sim");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start(this::runOnce, POLL);
         return this;
     }
 
@@ -66,7 +61,7 @@ public final class PushProverSimulator implements AutoCloseable {
             events.failed(job.l1BatchNumber(), problem.get());
             return true;
         }
-        if (await(delay)) {
+        if (loop.pauseUnlessStopped(delay)) {
             return true;
         }
         String key = "l1_batch_proof_" + job.l1BatchNumber() + "_" + job.chainId() + "_"
@@ -130,42 +125,8 @@ public final class PushProverSimulator implements AutoCloseable {
         }
     }
 
-    private void loop() {
-        while (stop.getCount() > 0) {
-            try {
-                if (!runOnce()) {
-                    await(POLL);
-                }
-            } catch (RuntimeException e) {
-                log.warn("push-prover-sim iteration failed error={}", e.toString());
-                await(POLL);
-            }
-        }
-    }
-
-    /** True if stopped. */
-    private boolean await(Duration duration) {
-        try {
-            return stop.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     @Override
     public void close() {
-        stop.countDown();
-        Thread thread;
-        synchronized (this) {
-            thread = worker;
-        }
-        if (thread != null) {
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
