@@ -11,7 +11,8 @@ public interface BlobStore extends AutoCloseable {
 
     /**
      * Stores the whole content of {@code content} under {@code bucket/key}, replacing any existing object. Readers
-     * never see a partial object under the final key.
+     * never see a partial object under the final key. The caller does not change {@code content} afterwards (it may
+     * delete it): a FileBacked store on the same file system links the file in instead of copying it.
      */
     void put(String bucket, String key, Path content);
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -85,7 +86,9 @@ public final class FileBlobStore implements BlobStore {
         Path temp = dir.resolve("." + key + ".tmp-" + randomSuffix());
         try {
             Files.createDirectories(dir);
-            writeDurably(content, temp);
+            if (!linkDurably(content, temp)) {
+                writeDurably(content, temp);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (NoSuchFileException e) {
             deleteQuietly(temp);
@@ -138,6 +141,26 @@ public final class FileBlobStore implements BlobStore {
 
     private static String printable(String name) {
         return name == null ? "null" : name.replace("\0", "\\0");
+    }
+
+    /**
+     * Links {@code content} in as {@code temp} instead of copying it (the callers never change a file after handing it
+     * to {@link #put}; a spooled batch is already fsynced, so the link costs no copy and no data flush). False where
+     * the two are on different file systems or the file system has no hard links; the caller then copies.
+     */
+    private static boolean linkDurably(Path content, Path temp) throws IOException {
+        try {
+            Files.createLink(temp, content);
+        } catch (FileSystemException | UnsupportedOperationException e) {
+            if (e instanceof NoSuchFileException missing) {
+                throw missing;
+            }
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        return true;
     }
 
     private static void writeDurably(Path content, Path temp) throws IOException {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,39 @@ class FileBlobStoreTest {
         assertThat(base.resolve("witness_inputs/witness_inputs_42.bin")).hasContent("hello");
         try (Stream<Path> files = Files.list(base.resolve("witness_inputs"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("witness_inputs_42.bin");
+        }
+    }
+
+    @Test
+    void putOnTheSameFileSystem_linksTheContentIn_andTheObjectOutlivesTheContentFile() throws IOException {
+        FileBlobStore store = new FileBlobStore(base);
+        Path content = content("linked, not copied");
+
+        store.put("witness_inputs", "witness_inputs_7.bin", content);
+
+        Path object = base.resolve("witness_inputs/witness_inputs_7.bin");
+        assertThat(Files.isSameFile(content, object)).as("one inode, no copy").isTrue();
+        Files.delete(content);
+        assertThat(object).hasContent("linked, not copied");
+    }
+
+    @Test
+    void putFromAnotherFileSystem_copiesTheContent() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+                && !Files.getFileStore(shm).equals(Files.getFileStore(base)),
+                "needs /dev/shm on a file system other than " + base + " to provoke the copy fallback");
+        Path content = Files.writeString(Files.createTempFile(shm, "content", ".bin"), "copied across");
+        try {
+            FileBlobStore store = new FileBlobStore(base);
+
+            store.put("witness_inputs", "witness_inputs_8.bin", content);
+
+            Path object = base.resolve("witness_inputs/witness_inputs_8.bin");
+            assertThat(object).hasContent("copied across");
+            assertThat(Files.isSameFile(content, object)).isFalse();
+        } finally {
+            Files.deleteIfExists(content);
         }
     }
 
