@@ -46,7 +46,7 @@ final class BenchDatabase implements AutoCloseable {
                         return System.nanoTime();
                     }
                 }
-                Thread.sleep(2);
+                Thread.sleep(10);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read witness_inputs_fri: " + e.getMessage(), e);
