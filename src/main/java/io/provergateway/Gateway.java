@@ -121,8 +121,8 @@ public final class Gateway implements AutoCloseable {
         ReplyCountingCore sharedCore = new ReplyCountingCore(core);
         Duration probe = poll.compareTo(ProofSubmitter.PROBE_INTERVAL) > 0 ? ProofSubmitter.PROBE_INTERVAL : poll;
         startLoops(List.of(
-                new PollingLoop(new ProofGenDataFetcher(sharedCore, spool, store, database, metrics, clock), poll,
-                        policy, stop, metrics),
+                new PollingLoop(new ProofGenDataFetcher(sharedCore, spool, store, database, metrics, clock, true),
+                        poll, policy, stop, metrics),
                 new PollingLoop(new ProofSubmitter(sharedCore, store, database, metrics, clock, policy, poll), probe,
                         policy, stop, metrics),
                 jobStatsLoop(config, dataSource, metrics, policy)));

@@ -46,9 +46,12 @@ class StoreOutageTest {
                                 "task=\"ProofGenDataFetcher\"", "kind=\"object_store\"") >= 2);
 
                 assertThat(harness.core().fetchCount(batches.get(0))).isEqualTo(1);
-                assertThat(spooledBatchNumbers(harness)).containsExactly(batches.get(0));
+                assertThat(spooledBatchNumbers(harness)).as("the failing batch and the one fetched ahead of it")
+                        .containsExactlyInAnyOrder(batches.get(0), batches.get(1));
+                assertThat(harness.core().fetchCount(batches.get(2))).as("nothing more taken from the core").isZero();
+                assertThat(harness.core().fetchCount(batches.get(3))).isZero();
                 assertThat(harness.rows().witnessBlobUrls()).isEmpty();
-                assertThat(harness.metrics().value("prover_gateway_spool_pending")).isEqualTo(1);
+                assertThat(harness.metrics().value("prover_gateway_spool_pending")).isEqualTo(2);
 
                 Files.delete(bucket);
                 Files.createDirectory(bucket);
