@@ -63,6 +63,11 @@ final class BenchCore implements AutoCloseable {
         return firstHandedOutNanos;
     }
 
+    /** Makes the next hand-out the first one again. */
+    void resetFirstHandedOut() {
+        firstHandedOutNanos = 0;
+    }
+
     boolean sawZstdRequest() {
         return sawZstdRequest;
     }

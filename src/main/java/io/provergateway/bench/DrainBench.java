@@ -5,14 +5,16 @@ import io.provergateway.devnet.WitnessDataGenerator;
 import io.provergateway.wire.ProofGenerationDataJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Backlog drain: 600 small (validium, devnet-sized) batches wait at the core; a gateway process ({@code -Xmx192m})
- * stores them back to back. Measured from the first hand-out to the 600th committed row. Upstream stores one batch
- * per poll period (15 s by default), so there is no baseline to run beside it.
+ * stores them back to back. Measured from the first hand-out to the 600th committed row, twice with the same process:
+ * first fresh (the JIT compiles the gateway's code while it drains), then again once it is warm. Upstream stores one
+ * batch per poll period (15 s by default), so there is no baseline to run beside it.
  */
 final class DrainBench {
     static final int BATCHES = 600;
@@ -23,27 +25,44 @@ final class DrainBench {
 
     static List<BenchRow> run(Path dir) {
         WitnessDataGenerator generator = new WitnessDataGenerator(5, CommitmentMode.VALIDIUM);
-        long bytes = 0;
         try (BenchDatabase db = new BenchDatabase(dir.resolve("pg")); BenchCore core = new BenchCore()) {
-            for (int i = 0; i < BATCHES; i++) {
-                ByteArrayOutputStream body = new ByteArrayOutputStream();
-                ProofGenerationDataJson.writeResponse(Optional.of(generator.generate(FIRST + i)), body);
-                bytes += body.size();
-                core.offer(BenchCore.inMemory(body.toByteArray()));
-            }
+            List<byte[]> first = bodies(generator, FIRST);
+            List<byte[]> second = bodies(generator, FIRST + BATCHES);
+            long bytes = first.stream().mapToLong(body -> body.length).sum();
             try (GatewayProcess gateway = GatewayProcess.start(dir.resolve("gateway"), core.url(), db.url(),
                     Map.of())) {
-                long done = db.awaitRows(FIRST, FIRST + BATCHES - 1, BATCHES, 600_000_000_000L);
+                double fresh = drain(db, core, first, FIRST);
+                double warm = drain(db, core, second, FIRST + BATCHES);
                 gateway.requireAlive();
-                double rate = BATCHES / ((done - core.firstHandedOutNanos()) / 1e9);
                 double rss = gateway.peakRssMiB();
+                String what = BATCHES + " small batches (" + bytes / BATCHES / 1000 + " KB each) waiting at the core";
                 return List.of(
-                        new BenchRow("backlog drain: " + BATCHES + " small batches (" + bytes / BATCHES / 1000
-                                + " KB each) waiting at the core", "batches/s", rate, Double.NaN, true, "≥ 150/s",
-                                rate >= 150),
+                        new BenchRow("backlog drain, warm gateway: " + what, "batches/s", warm, Double.NaN, true,
+                                "≥ 150/s", warm >= 150),
+                        new BenchRow("backlog drain, fresh gateway process (JIT warming up): " + what, "batches/s",
+                                fresh, Double.NaN, true, "report", true),
                         new BenchRow("peak RSS of the gateway at " + GatewayProcess.HEAP + ", backlog drain", "MiB",
                                 rss, Double.NaN, false, "≤ 256 MiB", rss <= 256));
             }
         }
+    }
+
+    /** {@link #BATCHES} response bodies numbered from {@code first}. */
+    private static List<byte[]> bodies(WitnessDataGenerator generator, long first) {
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < BATCHES; i++) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            ProofGenerationDataJson.writeResponse(Optional.of(generator.generate(first + i)), body);
+            bodies.add(body.toByteArray());
+        }
+        return bodies;
+    }
+
+    /** Queues {@code bodies}; batches per second from their first hand-out to the last committed row. */
+    private static double drain(BenchDatabase db, BenchCore core, List<byte[]> bodies, long first) {
+        core.resetFirstHandedOut();
+        bodies.forEach(body -> core.offer(BenchCore.inMemory(body)));
+        long done = db.awaitRows(first, first + BATCHES - 1, BATCHES, 600_000_000_000L);
+        return BATCHES / ((done - core.firstHandedOutNanos()) / 1e9);
     }
 }
