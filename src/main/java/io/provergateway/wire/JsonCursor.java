@@ -182,6 +182,9 @@ final class JsonCursor {
         if (reader.current() != JsonToken.START_ARRAY) {
             throw unexpected("an array of " + size + " bytes");
         }
+        if (reader.plainU8Array(dst, size)) {
+            return;
+        }
         int n = 0;
         while (true) {
             int fast = reader.fastU8(dst, n, size, 0);

@@ -296,6 +296,60 @@ final class JsonReader extends JsonLexer {
     }
 
     /**
+     * The fast path for a u8 array of exactly {@code size} elements whose START_ARRAY is current: when its text is
+     * plain ({@link PlainU8Array}) and wholly in the buffer, stores it in {@code dst[0..size)}, consumes it through
+     * its closing bracket (END_ARRAY current) and returns true. Otherwise changes nothing and returns false.
+     */
+    boolean plainU8Array(byte[] dst, int size) {
+        if (current != JsonToken.START_ARRAY || state[depth] != ARRAY_FIRST || size > PlainU8Array.MAX_SIZE
+                || size < 1 || limit - pos < PlainU8Array.LOOKAHEAD) {
+            return false;
+        }
+        int end = PlainU8Array.parse(buf, pos, dst, 0, size);
+        if (end < 0) {
+            return false;
+        }
+        pos = end - 1;
+        close(JsonToken.END_ARRAY);
+        return true;
+    }
+
+    /**
+     * The fast path for the next element of the open array when that element is a plain u8 array of exactly
+     * {@code size} elements ({@code ,[1,2,3]}, no whitespace), wholly in the buffer: stores it in
+     * {@code dst[0..size)} and leaves the reader as {@link #next()} does after the element's END_ARRAY (which is
+     * current), then returns true. Otherwise changes nothing and returns false.
+     */
+    boolean plainU8Element(byte[] dst, int size) {
+        int d = depth;
+        if (d == 0 || d + 1 >= state.length || size > PlainU8Array.MAX_SIZE || size < 1) {
+            return false;
+        }
+        byte s = state[d];
+        int p = pos;
+        if (s == ARRAY_NEXT) {
+            if (p == limit || buf[p] != ',') {
+                return false;
+            }
+            p++;
+        } else if (s != ARRAY_FIRST) {
+            return false;
+        }
+        if (limit - p <= PlainU8Array.LOOKAHEAD || buf[p] != '[') {
+            return false;
+        }
+        int end = PlainU8Array.parse(buf, p + 1, dst, 0, size);
+        if (end < 0) {
+            return false;
+        }
+        pos = end;
+        index[d] = s == ARRAY_FIRST ? 0 : index[d] + 1;
+        state[d] = ARRAY_NEXT;
+        current = JsonToken.END_ARRAY;
+        return true;
+    }
+
+    /**
      * The fast path for an open array of u8 (current token START_ARRAY or an element of it): consumes elements
      * written plainly ({@code 0}, {@code 7}, {@code 255}, comma-separated, no whitespace) into {@code dst} from
      * index {@code n} while fewer than {@code size} are stored ({@code base} elements of the array came before

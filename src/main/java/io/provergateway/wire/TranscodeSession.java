@@ -89,6 +89,31 @@ final class TranscodeSession implements AutoCloseable {
         out.patchU64(at, count);
     }
 
+    /**
+     * A {@code Vec<[u8; size]>} at the current token, as {@link #vec} of {@link #byteArray} (each item behind a u64
+     * length when {@code prefixed}, serde's {@code Bytes} form); plain items take the reader's element fast path.
+     */
+    void byteArrays(ByteSink out, int size, boolean prefixed) throws IOException {
+        c.expect(JsonToken.START_ARRAY, "an array");
+        JsonReader r = c.reader;
+        long at = out.reserveU64();
+        long count = 0;
+        while (true) {
+            if (!r.plainU8Element(u8s, size)) {
+                if (c.next() == JsonToken.END_ARRAY) {
+                    break;
+                }
+                c.u8Array(u8s, size);
+            }
+            if (prefixed) {
+                out.u64(size);
+            }
+            out.bytes(u8s, 0, size);
+            count++;
+        }
+        out.patchU64(at, count);
+    }
+
     /** Writes one item whose first token is current. */
     interface ItemWriter {
         void write(ByteSink out) throws IOException;

@@ -42,7 +42,7 @@ final class VmRunDataTranscoder {
             case 1 -> usedBytecodes(out);
             case 2 -> s.vec(out, this::heapEntry);
             case 3 -> out.u32(protocolVersionId());
-            case 4 -> s.vec(out, item -> s.byteArray(item, Bytes32.LENGTH));
+            case 4 -> s.byteArrays(out, Bytes32.LENGTH, false);
             case 5 -> s.u256(out);
             case 6 -> {
                 if (c.token() != JsonToken.VALUE_NULL) {
@@ -82,7 +82,7 @@ final class VmRunDataTranscoder {
             long start = out.position();
             s.writeHex(out);
             c.next();
-            s.vec(out, item -> s.byteArray(item, Bytes32.LENGTH));
+            s.byteArrays(out, Bytes32.LENGTH, false);
             entries.put(key, new long[] {start, out.position()});
         }
         out.patchU64(at, entries.size());

@@ -64,7 +64,7 @@ final class WitnessTranscoder {
         switch (index) {
             case 0 -> prefixed32(out);
             case 1, 2 -> out.u8(c.bool() ? 1 : 0);
-            case 3 -> s.vec(out, this::prefixed32);
+            case 3 -> s.byteArrays(out, Bytes32.LENGTH, true);
             case 4 -> s.u256(out);
             case 5 -> out.u64(c.u64());
             case 6, 7 -> s.byteArray(out, Bytes32.LENGTH);
