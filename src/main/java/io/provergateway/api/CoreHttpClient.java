@@ -19,6 +19,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -30,6 +34,8 @@ import javax.net.ssl.SSLSocketFactory;
 public final class CoreHttpClient implements CoreApi {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int SNIPPET_CHARS = 200;
+    /** Threads that read response bodies ahead of their readers: daemons, gone after 30 s without work. */
+    private static final ExecutorService READ_AHEAD = readAheadThreads();
 
     private final ApiConfig config;
     private final String fetchUrl;
@@ -49,13 +55,13 @@ public final class CoreHttpClient implements CoreApi {
 
     @Override
     public <T> T fetchProofGenerationData(BodyReader<T> reader) {
-        return exchange(fetchUrl, "{}".getBytes(StandardCharsets.UTF_8), acceptZstd, reader);
+        return exchange(fetchUrl, "{}".getBytes(StandardCharsets.UTF_8), acceptZstd, true, reader);
     }
 
     @Override
     public SubmitOutcome submitProof(long l1BatchNumber, byte[] requestJson) {
         String url = submitUrlPrefix + l1BatchNumber;
-        return exchange(url, requestJson, false, body -> parseSubmitResponse(url, body));
+        return exchange(url, requestJson, false, false, body -> parseSubmitResponse(url, body));
     }
 
     @Override
@@ -84,7 +90,7 @@ public final class CoreHttpClient implements CoreApi {
         return inFlight.size();
     }
 
-    private <T> T exchange(String url, byte[] requestBody, boolean zstd, BodyReader<T> reader) {
+    private <T> T exchange(String url, byte[] requestBody, boolean zstd, boolean readAhead, BodyReader<T> reader) {
         Exchange exchange = new Exchange(open(url, requestBody.length, zstd));
         HttpURLConnection connection = exchange.connection;
         inFlight.add(exchange);
@@ -100,7 +106,7 @@ public final class CoreHttpClient implements CoreApi {
                 throw new CoreHttpStatusException(url, status, snippet(connection.getErrorStream()));
             }
             checkHeaders(url, connection);
-            T result = read(exchange, reader);
+            T result = read(exchange, readAhead, reader);
             clean = true;
             return result;
         } catch (UncheckedIOException e) {
@@ -119,10 +125,13 @@ public final class CoreHttpClient implements CoreApi {
 
     /**
      * Hands the body to the reader. An I/O failure the reader reports that did not come out of the body stream is
-     * the reader's own (e.g. the spool disk is full): it is passed on as it is, not as a failure of the core.
+     * the reader's own (e.g. the spool disk is full): it is passed on as it is, not as a failure of the core. With
+     * {@code readAhead} (the large proof generation data), socket reads and decompression run on a second thread.
      */
-    private <T> T read(Exchange exchange, BodyReader<T> reader) throws IOException {
-        ProgressInputStream body = new ProgressInputStream(body(exchange.connection), exchange);
+    private <T> T read(Exchange exchange, boolean readAhead, BodyReader<T> reader) throws IOException {
+        InputStream raw = body(exchange.connection);
+        ProgressInputStream body = new ProgressInputStream(readAhead
+                ? ReadAheadInputStream.start(raw, READ_AHEAD) : raw, exchange);
         try (body) {
             return reader.read(body);
         } catch (IOException | UncheckedIOException e) {
@@ -316,5 +325,15 @@ public final class CoreHttpClient implements CoreApi {
 
     private static int millis(long value) {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(1, value));
+    }
+
+    private static ExecutorService readAheadThreads() {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> {
+                    Thread thread = new Thread(task, "core-read-ahead");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return executor;
     }
 }
