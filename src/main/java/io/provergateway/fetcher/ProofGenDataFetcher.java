@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>With {@code fetchAhead} (what the gateway runs), the next batch is fetched and committed to the spool on a second
  * thread while this one goes to the store and the database, so a backlog drains at the speed of the slower half. The
  * spool is the queue between the two: the next request is sent only when the spool holds nothing but the batch being
- * stored, so an outage of the store or database takes at most one more batch from the core, and it is durable.
+ * stored and the last store worked, so an outage of the store or database takes at most one more batch from the core
+ * (durable in the spool), and an instance that cannot store leaves new batches to the others.
  */
 public final class ProofGenDataFetcher implements Task {
     private static final Logger LOG = LoggerFactory.getLogger(ProofGenDataFetcher.class);
@@ -48,6 +49,7 @@ public final class ProofGenDataFetcher implements Task {
     private final ProofGenerationDataTranscoder transcoder = new ProofGenerationDataTranscoder();
     private final Executor ahead;
     private Fetched fetchedAhead;
+    private boolean lastStoreFailed;
 
     /** One batch at a time: each run fetches, commits and stores one batch before it returns. */
     public ProofGenDataFetcher(CoreApi core, WitnessSpool spool, BlobStore store, ProverDatabase database,
@@ -91,11 +93,18 @@ public final class ProofGenDataFetcher implements Task {
         Duration download = fetchedAhead != null && fetchedAhead.batch().equals(batch) ? fetchedAhead.download()
                 : Duration.ZERO;
         fetchedAhead = null;
-        if (ahead == null || pending.size() > 1) {
-            persist(batch, download);
+        if (ahead == null || pending.size() > 1 || lastStoreFailed) {
+            persistTracked(batch, download);
             return true;
         }
         return persistWhileFetchingNext(batch, download);
+    }
+
+    /** Stores {@code batch}, remembering whether it failed: after a failure nothing is fetched ahead until one works. */
+    private void persistTracked(SpooledBatch batch, Duration download) {
+        lastStoreFailed = true;
+        persist(batch, download);
+        lastStoreFailed = false;
     }
 
     /** Stores {@code batch} here while the next one is fetched on the other thread; fails if either failed. */
@@ -103,7 +112,7 @@ public final class ProofGenDataFetcher implements Task {
         CompletableFuture<Optional<Fetched>> next = CompletableFuture.supplyAsync(this::fetch, ahead);
         RuntimeException failure = null;
         try {
-            persist(batch, download);
+            persistTracked(batch, download);
         } catch (RuntimeException e) {
             failure = e;
         }

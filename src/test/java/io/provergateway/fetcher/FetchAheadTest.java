@@ -153,6 +153,27 @@ class FetchAheadTest {
     }
 
     @Test
+    void whileTheStoreFails_nothingMoreIsFetched_soOtherInstancesTakeTheNewBatches() throws Exception {
+        core.addBatches(1);
+        InMemoryBlobStore store = new InMemoryBlobStore();
+        store.failNextPuts(3, true);
+        ProofGenDataFetcher fetcher = fetcher(store);
+        assertThatThrownBy(fetcher::runOnce).isInstanceOf(RuntimeException.class);
+        core.addBatches(1);
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(fetcher::runOnce).isInstanceOf(RuntimeException.class);
+            assertThat(core.fetchCount(2)).as("retry %d asks the core for nothing", i + 1).isZero();
+        }
+        assertThat(fetcher.runOnce()).isTrue();
+        assertThat(core.fetchCount(2)).as("the run that stored batch 1 after the outage").isZero();
+        assertThat(fetcher.runOnce()).isFalse();
+
+        assertThat(queuedBatches()).containsExactly(1L, 2L);
+        assertThat(core.fetchCount(2)).isEqualTo(1);
+    }
+
+    @Test
     void aFailedFetchAheadFailsTheRunAfterItsBatchWasStored_andTheNextRunAsksAgain() throws Exception {
         core.addBatches(2);
         ProofGenDataFetcher fetcher = fetcher(new InMemoryBlobStore());
