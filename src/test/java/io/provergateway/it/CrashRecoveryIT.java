@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,6 +140,7 @@ class CrashRecoveryIT {
             gateway = start("submit");
             awaitThat("batch " + batch + " acknowledged by the core", () -> core.acknowledgedCount(batch) > 0);
             killed(Window.SUBMIT);
+            endStatementsOfTheKilledGateway(s);
             lock.rollback();
         }
         invariants.checkAfterKill(context("submit kill"));
@@ -218,6 +220,16 @@ class CrashRecoveryIT {
         if (!spooled.isEmpty()) {
             windowsHit.add(Window.PERSIST);
         }
+    }
+
+    /**
+     * A statement the killed gateway had already sent (the mark, waiting for the test's row lock) would still run
+     * once the lock goes: PostgreSQL notices a dead client only when it next writes to it. Ends it, as the server's
+     * keepalive or {@code client_connection_check_interval} would, so the restart has to send the proof again.
+     */
+    private static void endStatementsOfTheKilledGateway(Statement s) throws SQLException {
+        s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                + " AND wait_event_type = 'Lock'").close();
     }
 
     private void killed(Window window) throws InterruptedException {
