@@ -27,7 +27,7 @@ final class CheckConfigCommand implements Callable<Integer> {
     public Integer call() {
         GatewayConfig config = Main.load(configPath, secretsPath);
         LogSetup.apply(System.getenv(), config.logFormat(), true);
-        System.out.println(ConfigReport.render(config));
+        System.out.println(ConfigReport.render(config, System.getenv()));
         return ConfigCheck.probe(config, System.out) ? 0 : Main.STARTUP_FAILURE;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,13 +18,33 @@ public final class ConfigReport {
 
     private ConfigReport() {}
 
+    /**
+     * The variables outside the upstream config that the client libraries of the chosen object store read: shown so
+     * an operator sees what the gateway will use. Values that may hold secrets print only as set or not.
+     */
+    private static final List<String> GCS_AMBIENT = List.of("STORAGE_EMULATOR_HOST", "GOOGLE_APPLICATION_CREDENTIALS",
+            "GOOGLE_CLOUD_PROJECT");
+    private static final List<String> GCS_AMBIENT_SECRET = List.of("GOOGLE_APPLICATION_CREDENTIALS_JSON");
+    private static final List<String> S3_AMBIENT = List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE",
+            "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN");
+    private static final List<String> S3_AMBIENT_SECRET = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN");
+
     /** One line per setting, then one line per warning. */
     public static String render(GatewayConfig config) {
+        return render(config, Map.of());
+    }
+
+    /** As {@link #render(GatewayConfig)}, with the object store's ambient variables as found in {@code env}. */
+    public static String render(GatewayConfig config, Map<String, String> env) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%-60s %-46s %s%n", "setting (YAML key)", "env var", "value"));
         for (Row row : rows(config)) {
             out.append(String.format(Locale.ROOT, "%-60s %-46s %s%s%n",
                     row.yamlKey, row.envVar, row.value, row.isDefault ? "  (default)" : ""));
+        }
+        for (Row row : ambientRows(config.objectStore().mode(), env)) {
+            out.append(String.format(Locale.ROOT, "%-60s %-46s %s%n", row.yamlKey, row.envVar, row.value));
         }
         List<String> warnings = warnings(config);
         out.append(warnings.isEmpty() ? "no warnings" : "warnings:").append(System.lineSeparator());
@@ -154,6 +175,20 @@ public final class ConfigReport {
                         s.maxRetries() == ObjectStoreSettings.DEFAULT_MAX_RETRIES),
                 new Row(yaml + "local_mirror_path", env + "LOCAL_MIRROR_PATH",
                         s.localMirrorPath().map(Path::toString).orElse(UNSET), false));
+    }
+
+    private static List<Row> ambientRows(Mode mode, Map<String, String> env) {
+        List<Row> rows = new ArrayList<>();
+        String source = "(read by the " + (mode.isGcs() ? "GCS" : "S3") + " client)";
+        if (mode.isGcs() || mode.isS3()) {
+            for (String name : mode.isGcs() ? GCS_AMBIENT : S3_AMBIENT) {
+                rows.add(new Row(source, name, Optional.ofNullable(env.get(name)).orElse(UNSET), false));
+            }
+            for (String name : mode.isGcs() ? GCS_AMBIENT_SECRET : S3_AMBIENT_SECRET) {
+                rows.add(new Row(source, name, env.containsKey(name) ? "*** (set)" : UNSET, false));
+            }
+        }
+        return rows;
     }
 
     private static String seconds(long value) {

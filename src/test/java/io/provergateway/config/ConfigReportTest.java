@@ -45,6 +45,39 @@ class ConfigReportTest {
     }
 
     @Test
+    void showsTheGcsClientsAmbientVariables_withTheInlineCredentialsOnlyAsSet() {
+        Map<String, String> env = envWithSecrets();
+        env.put("PROVER_OBJECT_STORE_MODE", "GCS");
+        env.put("PROVER_OBJECT_STORE_BUCKET_BASE_URL", "via-prover-artifacts");
+        env.put("STORAGE_EMULATOR_HOST", "http://127.0.0.1:4443");
+        env.put("GOOGLE_APPLICATION_CREDENTIALS_JSON", "{\"private_key\":\"" + TOKEN + "\"}");
+
+        String report = ConfigReport.render(ConfigLoader.fromEnvironment(env), env);
+
+        assertThat(report).containsPattern("STORAGE_EMULATOR_HOST +http://127\\.0\\.0\\.1:4443")
+                .containsPattern("GOOGLE_APPLICATION_CREDENTIALS +\\(not set\\)")
+                .containsPattern("GOOGLE_APPLICATION_CREDENTIALS_JSON +\\*\\*\\* \\(set\\)")
+                .doesNotContain(TOKEN, "AWS_ACCESS_KEY_ID");
+    }
+
+    @Test
+    void showsTheS3ClientsAmbientVariables_withKeysOnlyAsSet() {
+        Map<String, String> env = envWithSecrets();
+        env.put("PROVER_OBJECT_STORE_MODE", "S3WithCredentialFile");
+        env.put("PROVER_OBJECT_STORE_BUCKET_BASE_URL", "artifacts");
+        env.put("PROVER_OBJECT_STORE_S3_CREDENTIAL_FILE_PATH", "/secrets/aws");
+        env.put("AWS_REGION", "eu-central-1");
+        env.put("AWS_SECRET_ACCESS_KEY", TOKEN);
+
+        String report = ConfigReport.render(ConfigLoader.fromEnvironment(env), env);
+
+        assertThat(report).containsPattern("AWS_REGION +eu-central-1")
+                .containsPattern("AWS_SECRET_ACCESS_KEY +\\*\\*\\* \\(set\\)")
+                .containsPattern("AWS_ACCESS_KEY_ID +\\(not set\\)")
+                .doesNotContain(TOKEN, "STORAGE_EMULATOR_HOST");
+    }
+
+    @Test
     void reportsNoWarnings_forSpecExample() throws IOException {
         Path general = Files.writeString(dir.resolve("general.yaml"), ConfigLoaderYamlTest.SPEC_GENERAL_YAML);
         GatewayConfig config = ConfigLoader.fromYaml(general, Optional.empty(),
