@@ -10,6 +10,7 @@ import io.provergateway.loop.FailurePolicy;
 import io.provergateway.loop.Task;
 import io.provergateway.metrics.GatewayMetrics;
 import io.provergateway.store.BlobStore;
+import io.provergateway.store.BlobStoreException;
 import io.provergateway.store.ObjectKeys;
 import io.provergateway.wire.L1BatchProof;
 import io.provergateway.wire.ProofCodec;
@@ -211,8 +212,10 @@ public final class ProofSubmitter implements Task {
         L1BatchProof proof;
         try (InputStream in = store.open(ObjectKeys.PROOFS_FRI, key)) {
             proof = ProofCodec.readBincode(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ObjectKeys.PROOFS_FRI + "/" + key, e);
+        } catch (IOException | UncheckedIOException e) {
+            // a stream from the store that breaks is the store's failure (GCS, S3 or the FileBacked disk), retried
+            throw new BlobStoreException("cannot read " + ObjectKeys.PROOFS_FRI + "/" + key + " from the object store: "
+                    + (e instanceof UncheckedIOException u ? u.getCause() : e), true, e);
         }
         if (!proof.protocolVersion().equals(version)) {
             LOG.warn("proof blob {}/{} carries protocol_version={} but its row says {}; sending it as upstream does",

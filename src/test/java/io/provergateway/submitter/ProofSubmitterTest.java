@@ -14,6 +14,9 @@ import io.provergateway.devnet.ProofGenerator;
 import io.provergateway.devnet.SubmitRejection;
 import io.provergateway.devnet.WitnessDataGenerator;
 import io.provergateway.loop.Backoff;
+import io.provergateway.loop.FailurePolicy;
+import io.provergateway.store.BlobStore;
+import io.provergateway.store.BlobStoreException;
 import io.provergateway.store.InMemoryBlobStore;
 import io.provergateway.store.ObjectKeys;
 import io.provergateway.testsupport.RecordingMetrics;
@@ -21,7 +24,10 @@ import io.provergateway.testsupport.TestDatabase;
 import io.provergateway.testsupport.TestPostgres;
 import io.provergateway.wire.ProofCodec;
 import io.provergateway.wire.ProtocolVersion;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -178,6 +184,39 @@ class ProofSubmitterTest {
         submitter.runOnce();
 
         assertThat(statuses()).containsExactly("1:successful", "2:sent_to_server");
+    }
+
+    @Test
+    void aProofStreamThatBreaksIsARetriedObjectStoreFailure_notALocalOne() throws Exception {
+        provenBatches(1, SEED);
+        BlobStore breaking = new BlobStore() {
+            @Override
+            public void put(String bucket, String key, java.nio.file.Path content) {
+                store.put(bucket, key, content);
+            }
+
+            @Override
+            public InputStream open(String bucket, String key) {
+                return new java.io.SequenceInputStream(new ByteArrayInputStream(new byte[16]), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("Connection reset");
+                    }
+                });
+            }
+        };
+        ProofSubmitter submitter = new ProofSubmitter(client(), breaking, new PostgresProverDatabase(db.dataSource()),
+                metrics, Clock.systemUTC(), new Backoff(Duration.ofHours(1), Duration.ofHours(1), () -> 0.5),
+                new Backoff(Duration.ofHours(1), Duration.ofHours(1), () -> 0.5));
+
+        assertThatThrownBy(submitter::runOnce).isInstanceOf(BlobStoreException.class)
+                .hasMessageContaining("proofs_fri/" + ObjectKeys.l1BatchProof(1, VERSION))
+                .hasMessageContaining("Connection reset")
+                .satisfies(e -> assertThat(FailurePolicy.forPollInterval(Duration.ofSeconds(1)).kindOf(e))
+                        .isEqualTo(FailurePolicy.Kind.OBJECT_STORE))
+                .satisfies(e -> assertThat(((BlobStoreException) e).retriable()).isTrue());
+        assertThat(statuses()).containsExactly("1:successful");
+        assertThat(core.acknowledgedCount(1)).isZero();
     }
 
     @Test
