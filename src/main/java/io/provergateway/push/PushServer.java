@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * other path is 404 and any other method on them 405 (as axum's defaults); bodies are never buffered whole.
  * {@link #close()} stops accepting and lets requests in flight finish within the grace period. A body read that
  * stays blocked longer than the silence limit (no bytes at all; a slow but steady body is never cut) is aborted by a
- * watchdog closing the exchange, which unblocks the read: nothing is stored, the route counts a 408.
+ * watchdog closing the exchange, which unblocks the read: nothing is stored, the route counts a 408. Request headers
+ * not read whole within the same limit are cut too ({@link HeaderWatch}).
  */
 public final class PushServer implements AutoCloseable {
     /** A poll body is {@code {"l1_batch_id":{…}}}; anything this large is not one. */
@@ -52,6 +53,7 @@ public final class PushServer implements AutoCloseable {
     private final Duration grace;
     private final Duration silenceLimit;
     private final Map<CountingBody, HttpExchange> reading = new ConcurrentHashMap<>();
+    private final HeaderWatch headers = new HeaderWatch();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
     private int port;
@@ -84,7 +86,7 @@ public final class PushServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
+        server.setExecutor(headers.around(executor));
         server.createContext("/", this::handle);
         server.start();
         startWatchdog();
@@ -104,8 +106,16 @@ public final class PushServer implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::cutSilentBodies, tick, tick, TimeUnit.MILLISECONDS);
     }
 
-    /** Closes the exchange of every body whose read has been blocked for longer than the silence limit. */
+    /**
+     * Closes the exchange of every body whose read has been blocked for longer than the silence limit, and the
+     * connection of every client whose request headers have not been read whole within it.
+     */
     private void cutSilentBodies() {
+        int stalled = headers.cutStalled(silenceLimit);
+        if (stalled > 0) {
+            LOG.warn("push_request_headers_silent connections={} error=\"request headers incomplete after {} s\";"
+                    + " connection closed", stalled, silenceLimit.toSeconds());
+        }
         long now = System.nanoTime();
         reading.forEach((body, exchange) -> {
             long since = body.blockedSince();
@@ -123,6 +133,10 @@ public final class PushServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        if (!headers.headersRead()) {
+            exchange.close();
+            return;
+        }
         inFlight.incrementAndGet();
         try {
             if (closing) {

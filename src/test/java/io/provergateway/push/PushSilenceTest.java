@@ -1,6 +1,7 @@
 package io.provergateway.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.provergateway.testsupport.ChainIdSchema;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,34 @@ class PushSilenceTest {
                 assertThat(readResponse(socket.getInputStream())).startsWith("HTTP/1.1 200").endsWith("null");
             }
             assertThat(gateway.blobs("witness_inputs")).containsExactly("witness_inputs_22_270.cbor");
+        }
+    }
+
+    @Test
+    void clientsThatStopHalfwayThroughTheirHeaders_areCut_andTheWorkersServeOthers() throws Exception {
+        try (PushGateway gateway = PushGateway.start(dir, 64L << 20, LIMIT)) {
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) { // more than the server's 16 workers
+                    Socket socket = new Socket("127.0.0.1", gateway.port());
+                    socket.setSoTimeout(10_000);
+                    socket.getOutputStream().write(("POST " + SUBMIT + " HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    stalled.add(socket);
+                }
+                for (Socket socket : stalled) {
+                    assertThat(readToEnd(socket.getInputStream())).as("closed without an answer").isEmpty();
+                }
+                String answer = assertTimeoutPreemptively(Duration.ofSeconds(15),
+                        () -> gateway.postJson(SUBMIT, PushSubmitTest.body(23, 1)).body());
+                assertThat(answer).isEqualTo("null");
+            } finally {
+                for (Socket socket : stalled) {
+                    socket.close();
+                }
+            }
+            assertThat(gateway.blobs("witness_inputs")).containsExactly("witness_inputs_23_270.cbor");
         }
     }
 
