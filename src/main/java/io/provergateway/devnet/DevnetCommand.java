@@ -5,6 +5,8 @@ import io.provergateway.config.ApiMode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -79,6 +81,12 @@ public final class DevnetCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         if (ApiMode.parse("--api-mode", apiMode) == ApiMode.ProverCluster) {
+            List<String> unsupported = pullOnlyOptionsGiven();
+            if (!unsupported.isEmpty()) {
+                System.err.println("devnet: " + String.join(", ", unsupported) + " only work with --api-mode legacy;"
+                        + " the prover-cluster devnet runs in a temp dir, proves every batch with --seed and stops");
+                return 2;
+            }
             return PushDevnet.run(new PushDevnet.Options(batches, seed, CommitmentModeOption.of(mode),
                     Duration.ofMillis(proverDelayMs), Duration.ofSeconds(proofGenerationTimeoutSecs),
                     Duration.ofMillis(100), Duration.ofSeconds(timeoutSecs), metricsPort), out,
@@ -115,6 +123,24 @@ public final class DevnetCommand implements Callable<Integer> {
                 // the hook is closing the devnet already
             }
         }
+    }
+
+    /** The options the push-mode devnet does not have, as given on the command line. */
+    private List<String> pullOnlyOptionsGiven() {
+        List<String> given = new ArrayList<>();
+        if (dataDir != null) {
+            given.add("--data-dir");
+        }
+        if (keepRunning) {
+            given.add("--keep-running");
+        }
+        if (skipShare != 0) {
+            given.add("--skip-share");
+        }
+        if (proverSeed != null) {
+            given.add("--prover-seed");
+        }
+        return given;
     }
 
     private Devnet.Options options() {

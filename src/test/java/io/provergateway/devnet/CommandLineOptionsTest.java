@@ -49,4 +49,20 @@ class CommandLineOptionsTest {
         new CommandLine(command).parseArgs("--batches", "0");
         assertThat(command.call()).isEqualTo(2);
     }
+
+    @Test
+    void pushDevnetRefusesThePullOnlyOptions_insteadOfIgnoringThem() throws Exception {
+        for (String[] args : new String[][] {{"--data-dir", "/tmp/x"}, {"--keep-running"}, {"--skip-share", "0.5"},
+                {"--prover-seed", "3"}}) {
+            DevnetCommand command = new DevnetCommand();
+            new CommandLine(command).parseArgs(concat(args, "--api-mode", "prover-cluster"));
+            assertThat(command.call()).as(String.join(" ", args)).isEqualTo(2);
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }
