@@ -46,12 +46,12 @@ class ContainerFilesTest {
     }
 
     @Test
-    void deployment_probesPathsTheServerServes_onTheConfiguredPort_withSeveralReplicas() throws Exception {
-        JsonNode deployment = YAML.readTree(KUBERNETES.resolve("deployment.yaml").toFile());
+    void statefulSet_probesPathsTheServerServes_onTheConfiguredPort_withSeveralReplicas() throws Exception {
+        JsonNode statefulSet = YAML.readTree(KUBERNETES.resolve("statefulset.yaml").toFile());
         JsonNode configMap = YAML.readTree(KUBERNETES.resolve("configmap.yaml").toFile());
-        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        JsonNode container = statefulSet.at("/spec/template/spec/containers/0");
 
-        assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThan(1);
+        assertThat(statefulSet.at("/spec/replicas").asInt()).isGreaterThan(1);
         assertThat(container.at("/ports/0/name").asText()).isEqualTo("metrics");
         int port = container.at("/ports/0/containerPort").asInt();
         assertThat(port).isEqualTo(configMap.at("/data/FRI_PROVER_GATEWAY_PROMETHEUS_LISTENER_PORT").asInt())
@@ -67,16 +67,25 @@ class ContainerFilesTest {
     }
 
     @Test
-    void deployment_takesItsEnvFromTheConfigMapAndTheSecret_whichLoadAsAConfiguration() throws Exception {
-        JsonNode deployment = YAML.readTree(KUBERNETES.resolve("deployment.yaml").toFile());
+    void statefulSet_takesItsEnvFromTheConfigMapAndTheSecret_keepsItsSpoolOnAVolumeClaim_andLoads() throws Exception {
+        JsonNode statefulSet = YAML.readTree(KUBERNETES.resolve("statefulset.yaml").toFile());
         JsonNode configMap = YAML.readTree(KUBERNETES.resolve("configmap.yaml").toFile());
         JsonNode secret = YAML.readTree(KUBERNETES.resolve("secret.yaml").toFile());
-        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        JsonNode container = statefulSet.at("/spec/template/spec/containers/0");
 
         assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo(configMap.at("/metadata/name").asText());
         assertThat(container.at("/envFrom/1/secretRef/name").asText()).isEqualTo(secret.at("/metadata/name").asText());
         String spool = configMap.at("/data/FRI_PROVER_GATEWAY_SPOOL_PATH").asText();
         assertThat(container.get("volumeMounts").findValuesAsText("mountPath")).contains(spool);
+        String spoolVolume = null;
+        for (JsonNode mount : container.get("volumeMounts")) {
+            if (mount.get("mountPath").asText().equals(spool)) {
+                spoolVolume = mount.get("name").asText();
+            }
+        }
+        assertThat(statefulSet.at("/kind").asText()).isEqualTo("StatefulSet");
+        assertThat(statefulSet.at("/spec/volumeClaimTemplates").findValuesAsText("name")).as("a persistent spool")
+                .contains(spoolVolume);
 
         Map<String, String> env = new HashMap<>();
         configMap.get("data").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
@@ -85,7 +94,7 @@ class ContainerFilesTest {
         assertThat(config.metrics().port()).isEqualTo(defaultMetricsPort());
         assertThat(config.spoolPath()).isEqualTo(Path.of(spool));
         assertThat(List.of(KUBERNETES.resolve("kustomization.yaml"))).allSatisfy(f -> assertThat(Files.readString(f))
-                .contains("configmap.yaml", "secret.yaml", "deployment.yaml", "service.yaml"));
+                .contains("configmap.yaml", "secret.yaml", "statefulset.yaml", "service.yaml"));
     }
 
     /** The file name of the shaded jar, from the shade plugin's outputFile in pom.xml. */
