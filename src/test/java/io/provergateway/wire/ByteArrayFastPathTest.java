@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fast paths for 32-byte arrays ({@link JsonReader#plainU8Array}, {@link JsonReader#plainU8Element}) against the
- * token path: each body is transcoded once from a plain stream and once from a stream that hands over one byte per
- * read, which never gives the fast paths their look-ahead; the bytes or the error (message and JSON path) must be the
- * same.
+ * The fast paths for byte arrays ({@link JsonReader#plainU8Array}, {@link JsonReader#plainU8Element} for 32-byte
+ * arrays, {@link JsonReader#fastU8} for blobs) against the token path: each body is transcoded once from a plain
+ * stream and once from a stream that hands over one byte per read, which never gives the fast paths their look-ahead
+ * beyond a few elements; the bytes or the error (message and JSON path) must be the same.
  */
 class ByteArrayFastPathTest {
     private static final String WITNESS = "/Success/witness_input_data";
@@ -32,6 +32,10 @@ class ByteArrayFastPathTest {
     /** A merkle path item (serde Bytes), a root hash and a value (fixed arrays), bootloader code and bytecodes. */
     private static final List<String> PLACES = List.of(LOG + "/merkle_paths/1", LOG + "/root_hash",
             LOG + "/value_read", WITNESS + "/vm_run_data/bootloader_code/0", "used_bytecodes");
+    private static final String BLOB = WITNESS + "/eip_4844_blobs/blobs/1";
+    private static final String[] SPELLINGS = {"0", "7", "99", "100", "249", "250", "255", "256", "299", "300", "999",
+        "1000", "2550", "01", "00", "000", "0255", "-1", "-0", "1.0", "1e2", "2E1", "1.", "\"7\"", "null", "true",
+        "false", "[1]", "[]", "{}", "\u00e4", "", " 7", "7 ", "18446744073709551616", "-9223372036854775809"};
 
     @TempDir
     Path tmp;
@@ -56,6 +60,49 @@ class ByteArrayFastPathTest {
     }
 
     @Test
+    void blobsOfManyLengths_transcodeAsOnTheTokenPath() throws Exception {
+        Random random = new Random(7);
+        for (int n : new int[] {0, 1, 31, 32, 33, 63, 64, 65, 96, 100, 1000}) {
+            String outcome = assertSameOutcome(document(BLOB, array(items(random, n))), "blob of " + n);
+            assertThat(outcome).startsWith("Batch");
+        }
+    }
+
+    @Test
+    void unusualBlobElements_failOrPassAsOnTheTokenPath() throws Exception {
+        String[] base = items(new Random(8), 100);
+        for (String spelling : SPELLINGS) {
+            for (int at : new int[] {0, 1, 30, 31, 32, 33, 63, 64, 65, 98, 99}) {
+                String[] items = base.clone();
+                items[at] = spelling;
+                assertSameOutcome(document(BLOB, array(items)), "blob item " + at + " " + spelling);
+            }
+        }
+        String plain = array(base);
+        for (String variant : List.of(plain.replace("]", ",]"), plain.replace("]", " ]"), "[ " + plain.substring(1),
+                plain.replaceFirst(",", ",,"), plain.replace("]", ""), plain + "]")) {
+            assertSameOutcome(document(BLOB, variant), "blob " + variant);
+        }
+    }
+
+    @Test
+    void pushedBlobs_transcodeToCborAsOnTheTokenPath() throws Exception {
+        ProofGenerationData data = new WitnessInputGenerator(9, 3, 1).proofGenerationData();
+        String body = new String(PushCborTestSupport.pushBody(data, "270", "\"2026-06-30T08:15:02.123456Z\""),
+                StandardCharsets.UTF_8);
+        int open = body.indexOf("[", body.indexOf("[", body.indexOf("\"blobs\"")) + 1);
+        assertThat(pushOutcome(body, false)).startsWith("PushedBatch").isEqualTo(pushOutcome(body, true));
+        Random random = new Random(10);
+        for (int i = 0; i < 40; i++) {
+            int at = open + 1 + random.nextInt(400);
+            int comma = body.indexOf(',', at);
+            String spelling = SPELLINGS[random.nextInt(SPELLINGS.length)];
+            String json = body.substring(0, comma + 1) + spelling + body.substring(body.indexOf(',', comma + 1));
+            assertThat(pushOutcome(json, false)).as(spelling).isEqualTo(pushOutcome(json, true));
+        }
+    }
+
+    @Test
     void bodyCutInsideAPlainArray_failsAsOnTheTokenPath() throws Exception {
         String json = document(PLACES.get(0), array(items(new Random(4), 32)));
         int start = json.indexOf(",[", json.indexOf("\"merkle_paths\":[[", json.indexOf("root_hash")));
@@ -71,7 +118,13 @@ class ByteArrayFastPathTest {
         for (int i = 0; i < 700; i++) {
             path.add(array(items(random, 32)));
         }
-        String body = document(PLACES.get(0), String.join(",", path));
+        for (String body : List.of(document(PLACES.get(0), String.join(",", path)),
+                document(BLOB, array(items(random, 40_000))))) {
+            assertSameAcrossTheBufferEnd(body, random);
+        }
+    }
+
+    private void assertSameAcrossTheBufferEnd(String body, Random random) throws Exception {
         String expected = outcome(body, true);
         assertThat(expected).startsWith("Batch");
         for (int shift = 0; shift < 150; shift++) {
@@ -120,7 +173,19 @@ class ByteArrayFastPathTest {
         }
     }
 
-    /** The sample body with the array text at {@code place} (an element of a list is inserted there). */
+    private String pushOutcome(String json, boolean trickle) throws Exception {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        InputStream in = trickle ? new OneByteAtATime(bytes) : new ByteArrayInputStream(bytes);
+        Path out = tmp.resolve("out.cbor");
+        try {
+            PushedBatch batch = PushRequestTranscoder.transcode(in, out, tmp);
+            return batch + " " + HexFormat.of().formatHex(Files.readAllBytes(out));
+        } catch (RuntimeException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /** The sample body with the array text at {@code place} (inserted into a list, but replacing a blob slot). */
     private static String document(String place, String arrayText) {
         ObjectNode tree = TranscoderErrorTest.sampleTree();
         if (place.equals("used_bytecodes")) {
@@ -130,7 +195,9 @@ class ByteArrayFastPathTest {
             int slash = place.lastIndexOf('/');
             JsonNode parent = tree.at(place.substring(0, slash));
             String key = place.substring(slash + 1);
-            if (parent instanceof ArrayNode list) {
+            if (parent instanceof ArrayNode list && place.equals(BLOB)) {
+                list.set(Integer.parseInt(key), TextNode.valueOf("MARK"));
+            } else if (parent instanceof ArrayNode list) {
                 list.insert(Integer.parseInt(key), TextNode.valueOf("MARK"));
             } else {
                 ((ObjectNode) parent).put(key, "MARK");
@@ -155,10 +222,7 @@ class ByteArrayFastPathTest {
             out.add(plain.replaceFirst(",", "," + ws));
             out.add("[" + ws + "]");
         }
-        String[] spellings = {"0", "7", "99", "100", "249", "250", "255", "256", "299", "300", "999", "1000", "2550",
-            "01", "00", "000", "0255", "-1", "-0", "1.0", "1e2", "2E1", "1.", "\"7\"", "null", "true", "false", "[1]",
-            "[]", "{}", "\u00e4", "", "18446744073709551616", "-9223372036854775809"};
-        for (String spelling : spellings) {
+        for (String spelling : SPELLINGS) {
             for (int at : new int[] {0, 13, 31}) {
                 String[] items = base.clone();
                 items[at] = spelling;
