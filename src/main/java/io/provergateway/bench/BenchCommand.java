@@ -37,9 +37,17 @@ public final class BenchCommand implements Callable<Integer> {
         return all;
     }
 
+    @Option(names = "--gateway-jar", description = "Run this jar as the gateway in the ingest and drain benchmarks "
+            + "(default: this one), to compare builds on the same harness")
+    Path gatewayJar;
+
     @Override
     public Integer call() throws IOException {
         Main.noNagleInHttpServers(); // the simulators' small replies must not wait for delayed ACKs
+        if (gatewayJar != null) {
+            System.setProperty(GatewayProcess.JAR_PROPERTY, gatewayJar.toAbsolutePath().toString());
+            System.out.println("gateway: " + gatewayJar.toAbsolutePath());
+        }
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("prover-gateway-bench");
         List<BenchRow> rows = new ArrayList<>();
         List<Function<Path, List<BenchRow>>> all = benchmarks();

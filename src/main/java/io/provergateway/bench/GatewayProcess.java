@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class GatewayProcess implements AutoCloseable {
     /** The heap the benchmarks give the gateway. */
     static final String HEAP = "-Xmx192m";
+    /** System property naming another build's jar to run as the gateway ({@code bench --gateway-jar}). */
+    static final String JAR_PROPERTY = "prover-gateway.bench.gateway-jar";
 
     private final Process process;
     private final Path log;
@@ -32,7 +34,8 @@ final class GatewayProcess implements AutoCloseable {
             Files.createDirectories(dir.resolve("store"));
             Path log = dir.resolve("gateway.log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), HEAP, "-cp", System.getProperty("java.class.path"), "io.provergateway.Main"));
+                    .toString(), HEAP, "-cp", System.getProperty(JAR_PROPERTY, System.getProperty("java.class.path")),
+                    "io.provergateway.Main"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
