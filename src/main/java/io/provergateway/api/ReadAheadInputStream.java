@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a response body on a second thread, at most {@link #CHUNKS} reads ahead of its reader: the socket reads and
  * the zstd decompression run beside the transcoder instead of in front of it. Memory is bounded by
- * {@code CHUNKS × CHUNK} bytes. Whatever the body stream throws (a timeout, a reset, the size limit) is thrown to the
+ * {@code CHUNKS × CHUNK} bytes, allocated only as the body needs them (a small body takes one chunk). Whatever the body stream throws (a timeout, a reset, the size limit) is thrown to the
  * reader, unchanged, after the bytes that came before it; the end of the body is the end here.
  *
  * <p>{@link #close} never waits for a read in progress: the reading thread closes the body when that read returns.
@@ -34,11 +34,10 @@ final class ReadAheadInputStream extends InputStream {
     private int position;
     private Throwable failure;
 
+    private int allocated;
+
     private ReadAheadInputStream(InputStream body) {
         this.body = body;
-        for (int i = 0; i < CHUNKS; i++) {
-            free.add(new byte[CHUNK]);
-        }
     }
 
     /** Starts reading {@code body} on a thread of {@code executor}. */
@@ -109,7 +108,7 @@ final class ReadAheadInputStream extends InputStream {
     private void readAll() {
         try {
             while (!isClosed()) {
-                byte[] bytes = free.poll(100, TimeUnit.MILLISECONDS);
+                byte[] bytes = nextFreeChunk();
                 if (bytes == null) {
                     continue;
                 }
@@ -127,6 +126,16 @@ final class ReadAheadInputStream extends InputStream {
         } finally {
             readerFinished();
         }
+    }
+
+    /** A chunk to read into: a returned one, a new one while fewer than {@link #CHUNKS} exist, else null after a wait. */
+    private byte[] nextFreeChunk() throws InterruptedException {
+        byte[] bytes = free.poll();
+        if (bytes == null && allocated < CHUNKS) {
+            allocated++;
+            return new byte[CHUNK];
+        }
+        return bytes != null ? bytes : free.poll(100, TimeUnit.MILLISECONDS);
     }
 
     private boolean isClosed() {
