@@ -20,6 +20,7 @@ final class ByteSink implements AutoCloseable {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int COPY_CHUNK = 1 << 16;
+    private static final int INITIAL_FILE_BUFFER = 1 << 16;
 
     private final Path spillDir;
     private final boolean isSpill;
@@ -43,7 +44,9 @@ final class ByteSink implements AutoCloseable {
         try {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new ByteSink(ch, file.toAbsolutePath().getParent(), bufferSize, bufferSize);
+            // starts small and grows to bufferSize: a small batch does not allocate (and zero) the whole buffer
+            return new ByteSink(ch, file.toAbsolutePath().getParent(), Math.min(INITIAL_FILE_BUFFER, bufferSize),
+                    bufferSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
