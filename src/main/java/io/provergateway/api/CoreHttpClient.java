@@ -34,8 +34,6 @@ import javax.net.ssl.SSLSocketFactory;
 public final class CoreHttpClient implements CoreApi {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final int SNIPPET_CHARS = 200;
-    /** Threads that read response bodies ahead of their readers: daemons, gone after 30 s without work. */
-    private static final ExecutorService READ_AHEAD = readAheadThreads();
 
     private final ApiConfig config;
     private final String fetchUrl;
@@ -43,6 +41,8 @@ public final class CoreHttpClient implements CoreApi {
     private final SSLSocketFactory tls;
     private final boolean acceptZstd;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    /** Threads that read response bodies ahead of their readers: daemons, gone after 30 s without work. */
+    private final ExecutorService readAheadThreads = readAheadThreads();
     private volatile boolean closed;
 
     public CoreHttpClient(ApiConfig config, boolean acceptZstd) {
@@ -131,7 +131,7 @@ public final class CoreHttpClient implements CoreApi {
     private <T> T read(Exchange exchange, boolean readAhead, BodyReader<T> reader) throws IOException {
         InputStream raw = body(exchange.connection);
         ProgressInputStream body = new ProgressInputStream(readAhead
-                ? ReadAheadInputStream.start(raw, READ_AHEAD) : raw, exchange);
+                ? ReadAheadInputStream.start(raw, readAheadThreads) : raw, exchange);
         try (body) {
             return reader.read(body);
         } catch (IOException | UncheckedIOException e) {
