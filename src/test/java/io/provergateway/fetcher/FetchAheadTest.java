@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.provergateway.api.CoreApiException;
-import io.provergateway.api.CoreHttpClient;
-import io.provergateway.config.ApiConfig;
-import io.provergateway.db.PostgresProverDatabase;
 import io.provergateway.devnet.CommitmentMode;
 import io.provergateway.devnet.CoreFault;
 import io.provergateway.devnet.CoreSimulator;
@@ -14,21 +11,12 @@ import io.provergateway.devnet.WitnessDataGenerator;
 import io.provergateway.store.BlobStore;
 import io.provergateway.store.InMemoryBlobStore;
 import io.provergateway.store.ObjectKeys;
-import io.provergateway.testsupport.RecordingMetrics;
-import io.provergateway.testsupport.TestDatabase;
-import io.provergateway.testsupport.TestPostgres;
-import io.provergateway.wire.WitnessInputCodec;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,30 +32,23 @@ class FetchAheadTest {
     @TempDir
     Path dir;
 
-    private TestDatabase db;
+    private FetcherRig rig;
     private CoreSimulator core;
-    private WitnessSpool spool;
-    private final RecordingMetrics metrics = new RecordingMetrics();
 
     @BeforeEach
     void setUp() {
-        db = TestPostgres.freshDatabase();
-        core = CoreSimulator.start(CoreSimulator.Settings.defaults().withSeed(SEED).withMode(CommitmentMode.VALIDIUM)
+        rig = new FetcherRig(dir, CoreSimulator.Settings.defaults().withSeed(SEED).withMode(CommitmentMode.VALIDIUM)
                 .withProofGenerationTimeout(Duration.ofDays(1)));
-        spool = WitnessSpool.open(dir.resolve("spool"));
+        core = rig.core;
     }
 
     @AfterEach
     void tearDown() {
-        spool.close();
-        core.close();
+        rig.close();
     }
 
     private ProofGenDataFetcher fetcher(BlobStore store) {
-        ApiConfig api = new ApiConfig(core.baseUrl().toString(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                1L << 32, Optional.empty(), Optional.empty());
-        return new ProofGenDataFetcher(new CoreHttpClient(api, true), spool, store,
-                new PostgresProverDatabase(db.dataSource()), metrics, Clock.systemUTC(), true);
+        return rig.fetcher(store, true);
     }
 
     @Test
@@ -95,10 +76,10 @@ class FetchAheadTest {
         assertThat(fetcher.runOnce()).isTrue();
 
         assertThat(handedOutDuringFirstPut).containsExactly(1);
-        assertThat(spool.pending()).extracting(SpooledBatch::l1BatchNumber).containsExactly(2L);
+        assertThat(rig.spool().pending()).extracting(SpooledBatch::l1BatchNumber).containsExactly(2L);
         assertThat(fetcher.runOnce()).as("batch 2 stored, the core had nothing more").isFalse();
         assertThat(queuedBatches()).containsExactly(1L, 2L);
-        assertThat(spool.pending()).isEmpty();
+        assertThat(rig.spool().pending()).isEmpty();
     }
 
     @Test
@@ -115,15 +96,14 @@ class FetchAheadTest {
         assertThat(results).containsExactly(true, true, false, false);
         WitnessDataGenerator generator = new WitnessDataGenerator(SEED, CommitmentMode.VALIDIUM);
         for (long n = 1; n <= 3; n++) {
-            ByteArrayOutputStream expected = new ByteArrayOutputStream();
-            WitnessInputCodec.writeBincode(generator.generate(n).witnessInputData(), expected);
+            byte[] expected = FetcherRig.expectedBlob(generator, n);
             assertThat(store.get(ObjectKeys.WITNESS_INPUTS, ObjectKeys.witnessInputs(n))).as("batch %d", n)
-                    .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(expected.toByteArray()));
+                    .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(expected));
             assertThat(core.fetchCount(n)).as("hand-outs of batch %d", n).isEqualTo(1);
         }
         assertThat(queuedBatches()).containsExactly(1L, 2L, 3L);
-        assertThat(metrics.count("batchStored")).isEqualTo(3);
-        assertThat(spool.pending()).isEmpty();
+        assertThat(rig.metrics.count("batchStored")).isEqualTo(3);
+        assertThat(rig.spool().pending()).isEmpty();
     }
 
     @Test
@@ -135,7 +115,7 @@ class FetchAheadTest {
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(fetcher::runOnce).isInstanceOf(RuntimeException.class);
-            assertThat(spool.pending()).extracting(SpooledBatch::l1BatchNumber).containsExactly(1L, 2L);
+            assertThat(rig.spool().pending()).extracting(SpooledBatch::l1BatchNumber).containsExactly(1L, 2L);
             assertThat(core.fetchCount(3)).as("nothing more is taken from the core").isZero();
             assertThat(queuedBatches()).isEmpty();
         }
@@ -149,7 +129,7 @@ class FetchAheadTest {
         for (long n = 1; n <= 3; n++) {
             assertThat(core.fetchCount(n)).as("hand-outs of batch %d", n).isEqualTo(1);
         }
-        assertThat(spool.pending()).isEmpty();
+        assertThat(rig.spool().pending()).isEmpty();
     }
 
     @Test
@@ -183,8 +163,8 @@ class FetchAheadTest {
         assertThatThrownBy(fetcher::runOnce).isInstanceOf(CoreApiException.class).hasMessageContaining("502");
 
         assertThat(queuedBatches()).containsExactly(1L, 2L);
-        assertThat(spool.pending()).isEmpty();
-        assertThat(metrics.count("httpError:ProofGenDataFetcher")).isEqualTo(1);
+        assertThat(rig.spool().pending()).isEmpty();
+        assertThat(rig.metrics.count("httpError:ProofGenDataFetcher")).isEqualTo(1);
         core.addBatches(1);
         assertThat(fetcher.runOnce()).as("batch 3 fetched and stored; nothing after it").isFalse();
         assertThat(queuedBatches()).containsExactly(1L, 2L, 3L);
@@ -198,13 +178,7 @@ class FetchAheadTest {
     }
 
     private List<Long> queuedBatches() throws SQLException {
-        List<Long> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT l1_batch_number FROM witness_inputs_fri WHERE status = 'queued' ORDER BY 1")) {
-            while (rs.next()) {
-                rows.add(rs.getLong(1));
-            }
-        }
-        return rows;
+        return rig.query("SELECT l1_batch_number FROM witness_inputs_fri WHERE status = 'queued' ORDER BY 1").stream()
+                .map(Long::valueOf).toList();
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.provergateway.api.CoreApiException;
-import io.provergateway.api.CoreHttpClient;
-import io.provergateway.config.ApiConfig;
-import io.provergateway.db.PostgresProverDatabase;
 import io.provergateway.devnet.CommitmentMode;
 import io.provergateway.devnet.CoreFault;
 import io.provergateway.devnet.CoreSimulator;
@@ -17,20 +14,11 @@ import io.provergateway.store.InMemoryBlobStore;
 import io.provergateway.store.ObjectKeys;
 import io.provergateway.testsupport.RecordingMetrics;
 import io.provergateway.testsupport.ScriptedCoreServer;
-import io.provergateway.testsupport.TestDatabase;
-import io.provergateway.testsupport.TestPostgres;
-import io.provergateway.wire.WitnessInputCodec;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,33 +31,28 @@ class ProofGenDataFetcherTest {
     @TempDir
     Path dir;
 
-    private TestDatabase db;
+    private FetcherRig rig;
     private CoreSimulator core;
-    private WitnessSpool spool;
-    private final RecordingMetrics metrics = new RecordingMetrics();
+    private RecordingMetrics metrics;
 
     @BeforeEach
     void setUp() {
-        db = TestPostgres.freshDatabase();
-        core = CoreSimulator.start(CoreSimulator.Settings.defaults().withSeed(SEED).withMode(CommitmentMode.ROLLUP));
-        spool = WitnessSpool.open(dir.resolve("spool"));
+        rig = new FetcherRig(dir, CoreSimulator.Settings.defaults().withSeed(SEED).withMode(CommitmentMode.ROLLUP));
+        core = rig.core;
+        metrics = rig.metrics;
     }
 
     @AfterEach
     void tearDown() {
-        spool.close();
-        core.close();
+        rig.close();
     }
 
     private ProofGenDataFetcher fetcher(String baseUrl, BlobStore store) {
-        ApiConfig api = new ApiConfig(baseUrl, Duration.ofSeconds(2), Duration.ofSeconds(5), 1L << 32,
-                Optional.empty(), Optional.empty());
-        return new ProofGenDataFetcher(new CoreHttpClient(api, true), spool, store,
-                new PostgresProverDatabase(db.dataSource()), metrics, Clock.systemUTC());
+        return rig.fetcher(baseUrl, store, false);
     }
 
     private ProofGenDataFetcher fetcher(BlobStore store) {
-        return fetcher(core.baseUrl().toString(), store);
+        return rig.fetcher(store, false);
     }
 
     @Test
@@ -86,15 +69,13 @@ class ProofGenDataFetcherTest {
         assertThat(results).containsExactly(true, true, true, false);
         WitnessDataGenerator generator = new WitnessDataGenerator(SEED, CommitmentMode.ROLLUP);
         for (long n = 1; n <= 3; n++) {
-            ByteArrayOutputStream expected = new ByteArrayOutputStream();
-            WitnessInputCodec.writeBincode(generator.generate(n).witnessInputData(), expected);
             Path blob = store.pathOf(ObjectKeys.WITNESS_INPUTS, "witness_inputs_" + n + ".bin");
-            assertThat(Files.readAllBytes(blob)).as("batch %d", n).isEqualTo(expected.toByteArray());
+            assertThat(Files.readAllBytes(blob)).as("batch %d", n).isEqualTo(FetcherRig.expectedBlob(generator, n));
         }
         assertThat(queuedRows()).containsExactly("1|witness_inputs_1.bin|28|0", "2|witness_inputs_2.bin|28|0",
                 "3|witness_inputs_3.bin|28|0");
         assertThat(vkHashes()).containsExactly("28|0|" + WitnessDataGenerator.SNARK_WRAPPER_VK_HASH.toHex());
-        assertThat(spool.pending()).isEmpty();
+        assertThat(rig.spool().pending()).isEmpty();
         assertThat(metrics.count("batchStored")).isEqualTo(3);
     }
 
@@ -139,7 +120,7 @@ class ProofGenDataFetcherTest {
         assertThat(fetcher(store).runOnce()).isFalse();
         assertThat(store.keys(ObjectKeys.WITNESS_INPUTS)).isEmpty();
         assertThat(queuedRows()).isEmpty();
-        assertThat(spool.pending()).isEmpty();
+        assertThat(rig.spool().pending()).isEmpty();
         assertThat(metrics.count("payloadRejected:malformed")).isEqualTo(1);
         assertThat(metrics.count("httpError:ProofGenDataFetcher")).isEqualTo(1);
     }
@@ -153,7 +134,7 @@ class ProofGenDataFetcherTest {
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(fetcher::runOnce).isInstanceOf(RuntimeException.class);
-            assertThat(spool.pending()).extracting(SpooledBatch::l1BatchNumber).containsExactly(1L);
+            assertThat(rig.spool().pending()).extracting(SpooledBatch::l1BatchNumber).containsExactly(1L);
             assertThat(queuedRows()).isEmpty();
         }
         assertThat(fetcher.runOnce()).isTrue();
@@ -161,7 +142,7 @@ class ProofGenDataFetcherTest {
         assertThat(core.fetchCount(1)).isEqualTo(1);
         assertThat(store.contains(ObjectKeys.WITNESS_INPUTS, "witness_inputs_1.bin")).isTrue();
         assertThat(queuedRows()).containsExactly("1|witness_inputs_1.bin|28|0");
-        assertThat(spool.pending()).isEmpty();
+        assertThat(rig.spool().pending()).isEmpty();
     }
 
     @Test
@@ -170,8 +151,7 @@ class ProofGenDataFetcherTest {
         InMemoryBlobStore store = new InMemoryBlobStore();
         store.failNextPuts(1, true);
         assertThatThrownBy(fetcher(store)::runOnce).isInstanceOf(RuntimeException.class);
-        spool.close();
-        spool = WitnessSpool.open(dir.resolve("spool"));
+        rig.reopenSpool();
         core.addBatches(1);
 
         assertThat(fetcher(store).runOnce()).isTrue();
@@ -191,12 +171,6 @@ class ProofGenDataFetcherTest {
     }
 
     private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return rig.query(sql);
     }
 }

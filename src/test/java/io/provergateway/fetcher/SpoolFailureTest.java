@@ -2,9 +2,6 @@ package io.provergateway.fetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.provergateway.api.CoreHttpClient;
-import io.provergateway.config.ApiConfig;
-import io.provergateway.db.PostgresProverDatabase;
 import io.provergateway.devnet.CommitmentMode;
 import io.provergateway.devnet.CoreSimulator;
 import io.provergateway.loop.FailurePolicy;
@@ -12,13 +9,9 @@ import io.provergateway.loop.PollingLoop;
 import io.provergateway.loop.StopSignal;
 import io.provergateway.store.FileBlobStore;
 import io.provergateway.testsupport.RecordingMetrics;
-import io.provergateway.testsupport.TestDatabase;
-import io.provergateway.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,31 +28,25 @@ class SpoolFailureTest {
     @TempDir
     Path dir;
 
-    private TestDatabase db;
+    private FetcherRig rig;
     private CoreSimulator core;
-    private WitnessSpool spool;
-    private final RecordingMetrics metrics = new RecordingMetrics();
+    private RecordingMetrics metrics;
 
     @BeforeEach
     void setUp() {
-        db = TestPostgres.freshDatabase();
-        core = CoreSimulator.start(CoreSimulator.Settings.defaults().withSeed(5).withMode(CommitmentMode.VALIDIUM));
-        spool = WitnessSpool.open(dir.resolve("spool"));
+        rig = new FetcherRig(dir, CoreSimulator.Settings.defaults().withSeed(5).withMode(CommitmentMode.VALIDIUM));
+        core = rig.core;
+        metrics = rig.metrics;
     }
 
     @AfterEach
     void tearDown() {
-        spool.close();
-        core.close();
+        rig.close();
     }
 
     @Test
     void aSpoolThatCannotTakeAPayloadIsALocalIoFailure_notACoreError_andNoBatchIsTakenFromTheCore() throws Exception {
-        ApiConfig api = new ApiConfig(core.baseUrl().toString(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                1L << 32, Optional.empty(), Optional.empty());
-        ProofGenDataFetcher fetcher = new ProofGenDataFetcher(new CoreHttpClient(api, true), spool,
-                new FileBlobStore(dir.resolve("store")), new PostgresProverDatabase(db.dataSource()), metrics,
-                Clock.systemUTC());
+        ProofGenDataFetcher fetcher = rig.fetcher(new FileBlobStore(dir.resolve("store")), false);
         PollingLoop loop = new PollingLoop(fetcher, POLL, FailurePolicy.forPollInterval(POLL), new StopSignal(),
                 metrics);
         core.addBatches(1);
