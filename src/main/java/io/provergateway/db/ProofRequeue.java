@@ -8,20 +8,31 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * {@code requeue-proof}: moves a {@code sent_to_server} compression row back to {@code successful}, so the gateway
- * sends it again. Any other state is left alone. The row is locked while it is looked at, so a gateway claiming it
- * at the same time either sees the old or the new state, never half of it.
+ * {@code requeue-proof}: moves a {@code sent_to_server} compression row back to the state it was sent from, so the
+ * gateway sends it again: {@code successful} when the compressor recorded its proof ({@code l1_proof_blob_url} set, as
+ * upstream's {@code mark_proof_compression_job_successful} always does), else {@code skipped} (a skipped job never
+ * gets one), so a skipped batch is sent as {@code SkippedProofGeneration} again instead of waiting for a proof blob
+ * that does not exist. Any other state is left alone. The row is locked while it is looked at, so a gateway claiming
+ * it at the same time either sees the old or the new state, never half of it.
  */
 public final class ProofRequeue {
     private static final String LOCK = """
             SELECT status FROM proof_compression_jobs_fri WHERE l1_batch_number = ? FOR UPDATE""";
     private static final String REQUEUE = """
             UPDATE proof_compression_jobs_fri
-            SET status = 'successful', updated_at = NOW()
-            WHERE l1_batch_number = ? AND status = 'sent_to_server'""";
+            SET status = CASE WHEN l1_proof_blob_url IS NULL THEN 'skipped' ELSE 'successful' END, updated_at = NOW()
+            WHERE l1_batch_number = ? AND status = 'sent_to_server'
+            RETURNING status""";
 
-    /** {@code previousStatus} is empty when there is no row; {@code requeued} is true only from sent_to_server. */
-    public record Outcome(Optional<String> previousStatus, boolean requeued) {}
+    /**
+     * {@code previousStatus} is empty when there is no row; {@code newStatus} is {@code successful} or {@code skipped}
+     * when the row was requeued (only from sent_to_server), else empty.
+     */
+    public record Outcome(Optional<String> previousStatus, Optional<String> newStatus) {
+        public boolean requeued() {
+            return newStatus.isPresent();
+        }
+    }
 
     private ProofRequeue() {}
 
@@ -50,11 +61,13 @@ public final class ProofRequeue {
             }
         }
         if (status.isEmpty() || !status.get().equals("sent_to_server")) {
-            return new Outcome(status, false);
+            return new Outcome(status, Optional.empty());
         }
         try (PreparedStatement update = connection.prepareStatement(REQUEUE)) {
             update.setLong(1, l1BatchNumber);
-            return new Outcome(status, update.executeUpdate() == 1);
+            try (ResultSet row = update.executeQuery()) {
+                return new Outcome(status, row.next() ? Optional.of(row.getString(1)) : Optional.empty());
+            }
         }
     }
 }

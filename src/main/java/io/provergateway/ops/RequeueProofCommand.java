@@ -8,9 +8,13 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code requeue-proof <n>}: {@code sent_to_server} → {@code successful}, so the gateway sends the proof again. */
+/**
+ * {@code requeue-proof <n>}: {@code sent_to_server} → {@code successful} (or {@code skipped} for a skipped batch), so
+ * the gateway sends the proof again.
+ */
 @Command(name = "requeue-proof", mixinStandardHelpOptions = true,
-        description = "Move a sent_to_server proof back to successful so the gateway sends it again.")
+        description = "Move a sent_to_server proof back to successful (skipped for a skipped batch) so the gateway "
+                + "sends it again.")
 public final class RequeueProofCommand extends OpsCommand {
 
     @Parameters(index = "0", paramLabel = "L1_BATCH_NUMBER", description = "The batch whose proof to send again")
@@ -34,8 +38,10 @@ public final class RequeueProofCommand extends OpsCommand {
         try (HikariDataSource dataSource = dataSource(config)) {
             ProofRequeue.Outcome outcome = ProofRequeue.requeue(dataSource, l1BatchNumber);
             if (outcome.requeued()) {
-                out.println("batch " + l1BatchNumber + ": proof_compression_jobs_fri sent_to_server -> successful;"
-                        + " the gateway sends it again");
+                boolean skipped = outcome.newStatus().get().equals("skipped");
+                out.println("batch " + l1BatchNumber + ": proof_compression_jobs_fri sent_to_server -> "
+                        + outcome.newStatus().get() + (skipped ? " (no l1_proof_blob_url: the batch was skipped);"
+                        + " the gateway sends SkippedProofGeneration again" : "; the gateway sends it again"));
                 return 0;
             }
             err.println("prover-gateway requeue-proof: batch " + l1BatchNumber + outcome.previousStatus()

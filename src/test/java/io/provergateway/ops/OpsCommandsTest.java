@@ -147,6 +147,19 @@ class OpsCommandsTest {
         }
     }
 
+    @Test
+    void requeueProof_ofASkippedBatch_putsItBackToSkipped_notToSuccessfulWithoutABlob() throws Exception {
+        rows.compression(21, "sent_to_server", 10);
+        rows.execute("UPDATE proof_compression_jobs_fri SET l1_proof_blob_url = NULL WHERE l1_batch_number = 21");
+        try {
+            assertThat(run(new RequeueProofCommand(env(), out(), err()), "21")).as(stderr()).isZero();
+            assertThat(status(21)).isEqualTo("skipped");
+            assertThat(stdout()).contains("sent_to_server -> skipped").contains("SkippedProofGeneration");
+        } finally {
+            rows.execute("DELETE FROM proof_compression_jobs_fri WHERE l1_batch_number = 21");
+        }
+    }
+
     private void requeueCases() throws Exception {
         assertThat(run(new RequeueProofCommand(env(), out(), err()), "20")).as(stderr()).isZero();
         assertThat(status(20)).isEqualTo("successful");
