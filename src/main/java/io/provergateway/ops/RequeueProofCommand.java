@@ -1,6 +1,7 @@
 package io.provergateway.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.provergateway.config.ApiMode;
 import io.provergateway.config.GatewayConfig;
 import io.provergateway.db.ProofRequeue;
 import java.io.PrintStream;
@@ -35,6 +36,12 @@ public final class RequeueProofCommand extends OpsCommand {
 
     @Override
     int run(GatewayConfig config) {
+        if (config.apiMode() == ApiMode.ProverCluster) {
+            err.println("prover-gateway requeue-proof: FRI_PROVER_GATEWAY_API_MODE=ProverCluster needs no requeue (the"
+                    + " core's poll is answered for sent_to_server proofs too) and its rows are per chain id;"
+                    + " nothing changed");
+            return FAILED;
+        }
         try (HikariDataSource dataSource = dataSource(config)) {
             ProofRequeue.Outcome outcome = ProofRequeue.requeue(dataSource, l1BatchNumber);
             if (outcome.requeued()) {

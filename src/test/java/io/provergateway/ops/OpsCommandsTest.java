@@ -160,6 +160,18 @@ class OpsCommandsTest {
         }
     }
 
+    @Test
+    void requeueProof_refusesTheProverClusterProfile_whoseRowsArePerChain() throws Exception {
+        Map<String, String> push = env();
+        push.put("FRI_PROVER_GATEWAY_API_MODE", "ProverCluster");
+        push.put("FRI_PROVER_GATEWAY_PORT", "3320");
+
+        assertThat(run(new RequeueProofCommand(push, out(), err()), "1")).isEqualTo(1);
+
+        assertThat(stderr()).contains("ProverCluster needs no requeue").contains("nothing changed");
+        assertThat(status(1)).isEqualTo("sent_to_server");
+    }
+
     private void requeueCases() throws Exception {
         assertThat(run(new RequeueProofCommand(env(), out(), err()), "20")).as(stderr()).isZero();
         assertThat(status(20)).isEqualTo("successful");
