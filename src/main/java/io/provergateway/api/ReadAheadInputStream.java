@@ -26,14 +26,16 @@ final class ReadAheadInputStream extends InputStream {
     private final InputStream body;
     private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS + 1);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS);
+    /** Guards {@code closed} and {@code readerDone}: whichever of close and the reader's end comes last closes the body. */
     private final Object closing = new Object();
     private boolean closed;
     private boolean readerDone;
+    // the reader's side only
     private final byte[] one = new byte[1];
     private Chunk current;
     private int position;
     private Throwable failure;
-
+    // the reading thread's side only
     private int allocated;
 
     private ReadAheadInputStream(InputStream body) {

@@ -48,7 +48,8 @@ public final class ProofGenDataFetcher implements Task {
     private final Clock clock;
     private final ProofGenerationDataTranscoder transcoder = new ProofGenerationDataTranscoder();
     private final Executor ahead;
-    private Fetched fetchedAhead;
+    /** The batch the last fetch committed, to report its download time when it is stored. */
+    private Fetched lastFetched;
     private boolean lastStoreFailed;
 
     /** One batch at a time: each run fetches, commits and stores one batch before it returns. */
@@ -86,13 +87,13 @@ public final class ProofGenDataFetcher implements Task {
             if (fetched.isEmpty()) {
                 return false;
             }
-            fetchedAhead = fetched.get();
+            lastFetched = fetched.get();
             pending = List.of(fetched.get().batch());
         }
         SpooledBatch batch = pending.get(0);
-        Duration download = fetchedAhead != null && fetchedAhead.batch().equals(batch) ? fetchedAhead.download()
+        Duration download = lastFetched != null && lastFetched.batch().equals(batch) ? lastFetched.download()
                 : Duration.ZERO;
-        fetchedAhead = null;
+        lastFetched = null;
         if (ahead == null || pending.size() > 1 || lastStoreFailed) {
             persistTracked(batch, download);
             return true;
@@ -120,10 +121,10 @@ public final class ProofGenDataFetcher implements Task {
         try {
             fetched = next.join();
         } catch (CompletionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
             if (failure == null) {
                 failure = cause;
             } else {
@@ -133,7 +134,7 @@ public final class ProofGenDataFetcher implements Task {
         if (failure != null) {
             throw failure;
         }
-        fetchedAhead = fetched.orElse(null);
+        lastFetched = fetched.orElse(null);
         return fetched.isPresent();
     }
 
